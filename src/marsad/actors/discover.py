@@ -1,0 +1,65 @@
+"""Discovery of people the base does not know, from the title that introduces them.
+
+"مساعد وزير الخارجية الأمريكي ديفيد شينكر" names someone after a title: when
+the words after a person title are not in the lexicon and not function words,
+they are taken as a name and coded from the title as a provisional actor
+(``new:`` id), which ``marsad actors --unknown`` lists for a curator.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from marsad.actors.base import Head
+from marsad.arabic.normalize import normalize_key
+from marsad.records import Actor
+from marsad.resources import load_yaml
+
+_NAME_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0640\u064B-\u0652]+")
+_PREP_ARTICLE = ("بال", "لل", "وال", "فال", "كال", "وبال")
+_AFTER = re.compile(r"\s*[«\"“]?")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Normalised words that cannot be part of a name."""
+    return frozenset(normalize_key(w) for w in load_yaml("arabic/function_words.yaml")["words"])
+
+
+def provisional_id(name: str) -> str:
+    """Stable id of a discovered actor: ``new:`` + a hash of its normalised name."""
+    key = normalize_key(name)
+    return "new:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def discover_name(text: str, pos: int, head: Head, title_actor: Actor, max_words: int = 3) -> tuple[Actor, int] | None:
+    """A provisional person named right after a title ending at ``pos``, with the new end offset."""
+    stop = function_words()
+    words: list[tuple[int, int]] = []
+    cur = pos
+    m = _AFTER.match(text, cur)
+    cur = m.end() if m else cur
+    while len(words) < max_words:
+        w = _NAME_WORD.match(text, cur)
+        if not w:
+            break
+        token = normalize_key(w.group())
+        if token in stop or (token.startswith("و") and token[1:] in stop) or len(token) < 2:
+            break
+        if token.startswith(_PREP_ARTICLE):  # "بالوفد": a preposition with an article starts a new phrase
+            break
+        if not words and (token.startswith("ال") or token.startswith("ي") and len(token) > 3 and token.endswith("ون")):
+            break
+        words.append((w.start(), w.end()))
+        gap = re.match(r" (?=\S)", text[w.end():w.end() + 2])
+        if not gap:
+            break
+        cur = w.end() + 1
+    if len(words) < 2:
+        return None
+    start, end = words[0][0], words[-1][1]
+    name = text[start:end]
+    actor = Actor(provisional_id(name), name, name, title_actor.kind, title_actor.country, title_actor.sector,
+                  provisional=True)
+    return actor, end

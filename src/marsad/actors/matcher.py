@@ -1,0 +1,86 @@
+"""Compile the actor base into one clitic-aware automaton and find raw hits.
+
+Every Arabic surface form the base knows (names, generated spelling variants,
+short forms, state names, nationality adjectives, capitals, titles, generic
+heads, honorifics) becomes a key of one ``Lexicon``; ``resolve`` then turns
+the raw hits of a document into actor mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.actors.base import ActorBase, load_base
+from marsad.actors.variants import arabic_name_countries, name_variants
+from marsad.arabic.lexicon import Hit, Lexicon
+from marsad.arabic.normalize import normalize_key
+
+# How a key is read, in order of preference when one surface form means several things.
+PRIORITY = ("name", "fixed", "head", "country", "capital", "adj", "honorific", "short")
+_RANK = {k: i for i, k in enumerate(PRIORITY)}
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """What a lexicon key stands for."""
+
+    kind: str
+    """name, short, country, adj, capital, head, fixed or honorific."""
+    ref: str
+    """Actor id, ISO3, head index or the honorific itself."""
+
+
+def adjective_forms(stem: str) -> set[str]:
+    """Forms of a nisba adjective: masc./fem. singular and sound plurals (ال is a proclitic)."""
+    s = normalize_key(stem)
+    return {s, s + "ه", s + "ون", s + "ين", s + "ان", s + "تان", s + "ات"}
+
+
+def _entries(base: ActorBase):
+    arab = arabic_name_countries()
+    for e in base.entries.values():
+        foreign = e.actor.kind == "PER" and (e.actor.country or "") not in arab
+        for name in e.ar:
+            for v in name_variants(name, foreign and any(w.isalpha() for w in name)):
+                yield v, Key("name", e.actor.id)
+        for name in e.short:
+            yield name, Key("short", e.actor.id)
+    for c in base.countries.values():
+        for name in c.ar:
+            yield name, Key("country", c.iso3)
+        for stem in c.adj:
+            for form in adjective_forms(stem):
+                yield form, Key("adj", c.iso3)
+        for form in c.adj_extra:
+            yield form, Key("adj", c.iso3)
+        for cap in c.capital:
+            yield cap, Key("capital", c.iso3)
+    for i, h in enumerate(base.heads):
+        for form in h.ar:
+            yield form, Key("head", str(i))
+    for i, h in enumerate(base.fixed):
+        for form in h.ar:
+            yield form, Key("fixed", str(i))
+    for word in base.honorifics:
+        yield word, Key("honorific", normalize_key(word))
+
+
+class ActorMatcher:
+    """The compiled actor lexicon and the base behind it."""
+
+    def __init__(self, base: ActorBase):
+        self.base = base
+        self.lexicon: Lexicon[Key] = Lexicon(_entries(base))
+
+    def hits(self, norm_text: str) -> list[tuple[Hit[Key], Key]]:
+        """Hits in normalised text with the preferred reading of each."""
+        out = []
+        for h in self.lexicon.find(norm_text):
+            out.append((h, min(h.values, key=lambda k: _RANK[k.kind])))
+        return out
+
+
+@lru_cache(maxsize=4)
+def shipped_matcher() -> ActorMatcher:
+    """The matcher over the shipped actor base (compiled once per process)."""
+    return ActorMatcher(load_base())

@@ -1,0 +1,277 @@
+"""Turn lexicon hits into actor mentions: titles, roles on the day, in-document resolution.
+
+Hits are read left to right as *chains*: a title or generic head, the words
+that complete it (a nationality adjective, a state, a capital, an
+organisation in the genitive) and optionally the person's name
+("وزير الخارجية الإيطالي لويجي دي مايو" is one mention). A chain with a name
+codes that person; a chain without one codes the role's holder on the
+article's date when the base knows it, else a title actor of that country.
+Short forms and bare titles ("المشير", "صالح", "وزير الخارجية") resolve to
+what the same article named earlier.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.actors.base import ActorBase, Entry, Head
+from marsad.actors.discover import discover_name
+from marsad.actors.matcher import ActorMatcher, Key
+from marsad.arabic.normalize import Normalized
+from marsad.records import Actor, ActorKind, Mention, Sentence
+
+# proclitics that attach a genitive complement to a title (لل/ل = "of", ب = "in/at")
+_COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
+# a short form with a preposition attached is too often a common word ("لصالح" = in favour of)
+_SHORT_PRO = {"", "و", "ف"}
+_GAP_OK = re.compile(r"^\s*$")
+_APPOSITION_GAP = re.compile(r"^\s*[،,]?\s*$")
+_LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:في|بمدينة|مدينة|بالعاصمة|العاصمة)\s*$")
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    key: Key
+    proclitic: str
+
+
+@dataclass(slots=True)
+class _DocState:
+    day: dt.date | None
+    seen_entries: set[str] = field(default_factory=set)
+    by_head: dict[str, Actor] = field(default_factory=dict)
+    by_honorific: dict[str, Actor] = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+    provisional: dict[str, Actor] = field(default_factory=dict)
+
+
+class ActorResolver:
+    """Resolves actor mentions in one document at a time."""
+
+    def __init__(self, matcher: ActorMatcher):
+        self.matcher = matcher
+        self.base: ActorBase = matcher.base
+
+    # ---- actors for the pieces -------------------------------------------------------
+    def _entry_actor(self, e: Entry, day: dt.date | None) -> Actor:
+        country, sector = e.code_on(day)
+        a = e.actor
+        if (country, sector) == (a.country, a.sector):
+            return a
+        return Actor(a.id, a.name, a.name_ar, a.kind, country, sector)
+
+    def _country_actor(self, iso3: str | None) -> Actor | None:
+        c = self.base.countries.get(iso3 or "")
+        return c.actor if c else None
+
+    def _key_country(self, key: Key) -> str | None:
+        if key.kind in ("country", "adj", "capital"):
+            return key.ref
+        if key.kind in ("name", "short"):
+            return self.base.entries[key.ref].actor.country
+        if key.kind == "fixed":
+            return self.base.fixed[int(key.ref)].country
+        return None
+
+    def _title_actor(self, head: Head, country: str | None, org: Entry | None, st: _DocState) -> tuple[Actor, str]:
+        """The actor a title stands for: the role holder on the day, else a title actor."""
+        if org is not None and head.kind == "PER":
+            o = org.actor
+            return Actor(f"{o.id}_{head.id}", f"{head.id.replace('_', ' ')} of {o.name}", "",
+                         ActorKind.PER, o.country, o.sector), "title"
+        if head.role and country:
+            holder = self.base.holder(head.role, country, st.day)
+            if holder is not None:
+                return self._entry_actor(holder, st.day), "title"
+        if head.kind != "PER" and head.sector == "GOV" and not head.plural:
+            state = self._country_actor(country)
+            if state is not None:
+                return state, "title"
+        c = self.base.countries.get(country or "")
+        cid = c.actor.id if c else (country or "unknown").lower()
+        cname = c.actor.name if c else (country or "")
+        kind = ActorKind.PER if head.kind == "PER" else ActorKind.ORG
+        name = f"{cname} {head.id.replace('_', ' ')}".strip()
+        return Actor(f"{cid}_{head.id}", name, "", kind, country, head.sector), "title" if head.role else "generic"
+
+    # ---- main entry point ---------------------------------------------------------------
+    def resolve(self, coded: str, norm: Normalized, sentences: tuple[Sentence, ...],
+                day: dt.date | None) -> tuple[Mention, ...]:
+        """Actor mentions of a document, in text order, offsets into the raw text."""
+        items: list[_Item] = []
+        for h, key in self.matcher.hits(norm.text):
+            s, e = norm.span_to_raw(h.start, h.end)
+            items.append(_Item(s, e, key, h.proclitic))
+        st = _DocState(day)
+        out: list[Mention] = []
+        sent_of = _sentence_index(sentences)
+        i = 0
+        while i < len(items):
+            i, mention = self._chain(coded, items, i, st, sent_of, out)
+            if mention is not None:
+                out.append(mention)
+        return tuple(out)
+
+    def _chain(self, coded: str, items: list[_Item], i: int, st: _DocState, sent_of, out) -> tuple[int, Mention | None]:
+        it = items[i]
+        k = it.key
+        text = coded
+        if k.kind in ("country", "capital") and _LOCATIVE_BEFORE.search(text[max(0, it.start - 12):it.start]):
+            return i + 1, None  # "في طرابلس" is where, not who
+        if k.kind in ("country", "capital") and it.proclitic in ("ب", "وب", "فب"):
+            return i + 1, None
+        if k.kind == "name":
+            e = self.base.entries[k.ref]
+            st.seen_entries.add(e.actor.id)
+            actor = self._entry_actor(e, st.day)
+            end, j = it.end, i + 1
+            # apposition: "عقيلة صالح رئيس مجلس النواب" is one mention
+            if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]):
+                j2, tail_end, tail_country = self._title_tail(text, items, j)
+                if tail_country in (None, actor.country):
+                    end, j = tail_end, j2
+            self._note(actor, st)
+            return j, Mention(it.start, end, text[it.start:end], actor, "name")
+        if k.kind == "short":
+            if k.ref not in st.seen_entries or it.proclitic not in _SHORT_PRO:
+                return i + 1, None
+            actor = self._entry_actor(self.base.entries[k.ref], st.day)
+            return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "short")
+        if k.kind in ("head", "fixed", "honorific"):
+            return self._title_chain(text, items, i, st, sent_of, out)
+        if k.kind in ("country", "capital"):
+            actor = self._country_actor(k.ref)
+            if actor is None:
+                return i + 1, None
+            self._note(actor, st)
+            return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, k.kind)
+        if k.kind == "adj":
+            actor = self._country_actor(k.ref)
+            if actor is None:
+                return i + 1, None
+            st.countries[actor.country] += 1
+            return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
+        return i + 1, None
+
+    def _title_tail(self, text: str, items: list[_Item], j: int) -> tuple[int, int, str | None]:
+        """Extent of a title (+ complement) starting at item j: (next index, end offset, country)."""
+        end = items[j].end
+        country = self._key_country(items[j].key)
+        j += 1
+        while j < len(items) and items[j].key.kind in ("adj", "country", "capital", "name") \
+                and items[j].proclitic in _COMPLEMENT_PRO and _GAP_OK.match(text[end:items[j].start]):
+            if items[j].key.kind == "name" and self.base.entries[items[j].key.ref].actor.kind == "PER":
+                break
+            country = country or self._key_country(items[j].key)
+            end = items[j].end
+            j += 1
+        return j, end, country
+
+    def _title_chain(self, text: str, items: list[_Item], i: int, st: _DocState, sent_of, out) -> tuple[int, Mention | None]:
+        first = items[i]
+        k = first.key
+        head: Head | None = None
+        honorific = None
+        if k.kind == "head":
+            head = self.base.heads[int(k.ref)]
+        elif k.kind == "fixed":
+            head = self.base.fixed[int(k.ref)]
+        else:
+            honorific = k.ref
+        country = head.country if head is not None else None
+        org: Entry | None = None
+        end, j = first.end, i + 1
+        while j < len(items) and _GAP_OK.match(text[end:items[j].start]):
+            nk = items[j].key
+            if nk.kind in ("adj", "country", "capital") and items[j].proclitic in _COMPLEMENT_PRO and country is None:
+                country = nk.ref
+            elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" \
+                    and items[j].proclitic in _COMPLEMENT_PRO and head is not None and org is None:
+                # "أحزاب معارضة بمجلس النواب الإيطالي": the complement gives the country
+                pass
+            elif nk.kind == "name" and items[j].proclitic in _COMPLEMENT_PRO:
+                e = self.base.entries[nk.ref]
+                if e.actor.kind == "PER":
+                    if country is not None and e.actor.country not in (country, None) and k.kind != "honorific":
+                        break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
+                    return self._named(text, items, i, j, e, honorific, head, st)
+                if org is not None or head is None:
+                    break
+                org = e
+                country = country or e.actor.country
+            elif nk.kind == "short" and nk.ref in st.seen_entries:
+                return self._named(text, items, i, j, self.base.entries[nk.ref], honorific, head, st)
+            else:
+                break
+            end = items[j].end
+            j += 1
+        if head is None:
+            # an honorific alone refers back to the last person named with it
+            actor = st.by_honorific.get(honorific or "")
+            if actor is None:
+                return j, None
+            return j, Mention(first.start, end, text[first.start:end], actor, "coref")
+        if country is None and org is None:
+            prior = st.by_head.get(head.id)
+            if prior is not None:
+                return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
+            country = self._context_country(items, i, st, sent_of, out)
+        actor, via = self._title_actor(head, country, org, st)
+        if head.kind == "PER" and via != "title" or (head.kind == "PER" and actor.id.endswith(head.id)):
+            found = discover_name(text, end, head, actor)
+            if found is not None:
+                actor, end = found
+                st.provisional[actor.id] = actor
+                via = "discovered"
+        st.by_head[head.id] = actor
+        self._note(actor, st)
+        return j, Mention(first.start, end, text[first.start:end], actor, via, head.role)
+
+    def _named(self, text, items, i, j, e: Entry, honorific, head, st) -> tuple[int, Mention]:
+        actor = self._entry_actor(e, st.day)
+        st.seen_entries.add(e.actor.id)
+        if honorific:
+            st.by_honorific[honorific] = actor
+        if head is not None:
+            st.by_head[head.id] = actor
+        end = items[j].end
+        self._note(actor, st)
+        return j + 1, Mention(items[i].start, end, text[items[i].start:end], actor, "title+name",
+                              head.role if head else None)
+
+    def _note(self, actor: Actor, st: _DocState) -> None:
+        if actor.country and actor.country != "IGO":
+            st.countries[actor.country] += 1
+
+    def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention]) -> str | None:
+        """Country for a bare title: nearest country-bearing mention in the sentence, else the article's."""
+        sent = sent_of(items[i].start)
+        for m in reversed(out):
+            if sent_of(m.start) != sent:
+                break
+            if m.actor.country and m.actor.country != "IGO":
+                return m.actor.country
+        for it in items[i + 1:]:
+            if sent_of(it.start) != sent:
+                break
+            c = self._key_country(it.key)
+            if c and c != "IGO":
+                return c
+        if st.countries:
+            return st.countries.most_common(1)[0][0]
+        return None
+
+
+def _sentence_index(sentences: tuple[Sentence, ...]):
+    starts = [s.start for s in sentences]
+
+    from bisect import bisect_right
+
+    def which(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    return which

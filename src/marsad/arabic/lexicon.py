@@ -1,0 +1,137 @@
+"""A compiled, clitic-aware dictionary matcher over normalised Arabic text.
+
+One Aho-Corasick automaton (pyahocorasick) finds every key in a single pass;
+a hit is kept only when it sits on word boundaries up to an allowed
+proclitic before it (و ف ب ل ك ال لل ...) and an allowed enclitic after it
+(ه ها هم ...). Overlaps are resolved longest first. The automaton is built
+once per lexicon; the work per text is proportional to the hits, not to the
+size of the lexicon.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from marsad.arabic.clitics import clitics
+from marsad.arabic.normalize import normalize_key
+
+V = TypeVar("V")
+
+_DEFINITE = "ال"
+_LAM_DEFINITE = "لل"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[V]):
+    """A lexicon key found in a normalised text."""
+
+    start: int
+    """Start of the whole orthographic word(s), proclitic included (normalised offsets)."""
+    end: int
+    """End of the match, enclitic included."""
+    key_start: int
+    """Start of the key itself (after the proclitic)."""
+    key_end: int
+    """End of the key itself (before the enclitic)."""
+    values: tuple[V, ...]
+    """Everything the key stands for."""
+    proclitic: str
+    """The proclitic before the key ('' if none)."""
+    enclitic: str
+    """The enclitic after the key ('' if none)."""
+
+
+class Lexicon(Generic[V]):
+    """Maps Arabic keys (any spelling) to values; finds them in normalised text."""
+
+    def __init__(self, entries: Iterable[tuple[str, V]], *, enclitics: bool = True, min_key: int = 2):
+        """Build the automaton.
+
+        Args:
+            entries: (Arabic key, value) pairs; a key may carry several values.
+            enclitics: allow pronoun suffixes after a key (off for lexicons of whole words).
+            min_key: keys shorter than this (after normalisation) are ignored.
+        """
+        table: dict[str, list[V]] = {}
+        for key, value in entries:
+            k = normalize_key(key)
+            if len(k) < min_key:
+                continue
+            table.setdefault(k, []).append(value)
+        self._automaton = ahocorasick.Automaton()
+        self.size = len(table)
+        for k, vals in table.items():
+            frozen = tuple(dict.fromkeys(vals))
+            self._add(k, k, frozen)
+            if k.startswith(_DEFINITE) and len(k) > 3:
+                # ل + ال contracts to لل: "للمشير" holds "المشير" without its alef
+                self._add(_LAM_DEFINITE + k[2:], k, frozen, lam=True)
+            if enclitics and k.endswith("ه") and len(k) > 3 and " " not in k[-3:]:
+                # ta marbuta is written ت before a pronoun: زيارة -> زيارته
+                self._add(k[:-1] + "ت", k, frozen, bound=True)
+        if self.size:
+            self._automaton.make_automaton()
+        self._use_enclitics = enclitics
+
+    def _add(self, surface: str, key: str, values: tuple, lam: bool = False, bound: bool = False) -> None:
+        existing = self._automaton.get(surface, None)
+        if existing is not None:
+            # a key and a derived form of another key can collide; keep the plain key
+            if (existing[2] or existing[3]) and not (lam or bound):
+                self._automaton.add_word(surface, (len(surface), values, False, False))
+            return
+        self._automaton.add_word(surface, (len(surface), values, lam, bound))
+
+    def find(self, text: str) -> list[Hit[V]]:
+        """Non-overlapping hits in normalised ``text``, in text order, longest first on overlap."""
+        if not self.size or not text:
+            return []
+        c = clitics()
+        pro_ok, enc_ok = c.proclitics, c.enclitics
+        max_pro, max_enc = c.max_pro, c.max_enc
+        n = len(text)
+        cands: list[Hit[V]] = []
+        for last, (length, values, lam, bound) in self._automaton.iter(text):
+            s = last + 1 - length
+            e = last + 1
+            # proclitic: letters between the word start and the key
+            ws = s
+            while ws > 0 and _is_word_char(text[ws - 1]) and s - ws <= max_pro:
+                ws -= 1
+            pre = text[ws:s]
+            if lam:
+                pre = pre + "ل"
+            if pre not in pro_ok:
+                continue
+            we = e
+            while we < n and _is_word_char(text[we]) and we - e <= max_enc:
+                we += 1
+            suf = text[e:we]
+            if suf and (not self._use_enclitics or suf not in enc_ok):
+                continue
+            if bound and not suf:
+                continue
+            if we < n and _is_word_char(text[we]):
+                continue
+            key_start = s + 1 if lam else s
+            cands.append(Hit(ws, we, key_start, e, values, text[ws:key_start], suf))
+        if len(cands) > 1:
+            cands = _longest_first(cands)
+        return cands
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (-(h.key_end - h.key_start), h.start))
+    taken: list[Hit] = []
+    for h in hits:
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return taken

@@ -1,0 +1,74 @@
+"""Matching-normalisation of Arabic text with an exact map back to the raw text.
+
+Normalisation folds the spelling differences that news writers treat as
+equivalent (hamza seats, alef maqsura, ta marbuta, Persian letters, digits,
+quote styles) and deletes diacritics and tatweel. Folding is one character to
+one character; only deletions change length, so the map back to raw offsets is
+a sorted list of deletion points searched with ``bisect`` rather than a
+per-character table.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.resources import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text and the way back to raw offsets."""
+
+    text: str
+    """The normalised text."""
+    raw_length: int
+    """Length of the raw text it came from."""
+    _dels: tuple[int, ...] = ()
+    """For each deleted raw character (in order), the normalised index it preceded."""
+
+    def to_raw(self, i: int) -> int:
+        """Raw offset of normalised index ``i`` (``len(text)`` maps to the raw end).
+
+        Use it for both span starts and span ends: an end maps past any
+        diacritics on the span's last letter.
+        """
+        if not self._dels:
+            return i
+        if i >= len(self.text):
+            return self.raw_length
+        return i + bisect_right(self._dels, i)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw (start, end) of a normalised span, trailing diacritics included."""
+        return self.to_raw(start), self.to_raw(end)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, int | None], re.Pattern[str] | None]:
+    spec = load_yaml("arabic/normalization.yaml")
+    table: dict[int, int | None] = {ord(k): ord(v) for k, v in spec["map"].items()}
+    for c in range(ord("A"), ord("Z") + 1):
+        table[c] = c + 32
+    deleted = spec.get("delete") or []
+    for ch in deleted:
+        table[ord(ch)] = None
+    pattern = re.compile("[" + "".join(re.escape(c) for c in deleted) + "]") if deleted else None
+    return table, pattern
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching and keep the map back to it."""
+    table, deleted = _tables()
+    folded = text.translate(table)
+    if len(folded) == len(text) or deleted is None:
+        return Normalized(folded, len(text))
+    dels = tuple(m.start() - k for k, m in enumerate(deleted.finditer(text)))
+    return Normalized(folded, len(text), dels)
+
+
+def normalize_key(text: str) -> str:
+    """Normalised, whitespace-collapsed form used as a dictionary key."""
+    table, _ = _tables()
+    return " ".join(text.translate(table).split())

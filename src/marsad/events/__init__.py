@@ -1,0 +1,1 @@
+"""The event coder: triggers, frames (who did what to whom), modality, confidence."""

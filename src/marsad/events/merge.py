@@ -1,0 +1,33 @@
+"""One event told twice in an article (headline and body) becomes one event with both evidence spans."""
+from __future__ import annotations
+
+import dataclasses
+
+from marsad.records import Event, Sentence
+
+
+def merge_restatements(events: tuple[Event, ...], sentences: tuple[Sentence, ...]) -> tuple[Event, ...]:
+    """Fold a headline event into the body event with the same type, sides and modality."""
+    headline = {s.index for s in sentences if s.headline}
+    if not headline or not events:
+        return events
+    body: dict[tuple, int] = {}
+    out = list(events)
+    for i, e in enumerate(out):
+        if e.sentence_index not in headline:
+            body.setdefault(_key(e), i)
+    drop = set()
+    for i, e in enumerate(out):
+        if e.sentence_index in headline:
+            j = body.get(_key(e))
+            if j is not None:
+                b = out[j]
+                out[j] = dataclasses.replace(b, extra_evidence=b.extra_evidence + (e.evidence,),
+                                             confidence=min(0.95, round(b.confidence + 0.05, 2)))
+                drop.add(i)
+    return tuple(e for i, e in enumerate(out) if i not in drop)
+
+
+def _key(e: Event) -> tuple:
+    ends = sorted([e.source.actor.id if e.source else "", e.target.actor.id if e.target else ""])
+    return e.type, tuple(ends), e.modality

@@ -1,0 +1,59 @@
+"""Modality of an event mention: asserted, planned, negated or hypothetical.
+
+The cues are data (``data/events/modality.yaml``); they are looked for in the
+words right before the trigger inside its clause, and (for questions) at the
+sentence's edges, so that a negation or a plan elsewhere in a long sentence
+does not leak into every event of it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.arabic.normalize import normalize_key
+from marsad.records import Modality
+from marsad.resources import load_yaml
+
+_CLAUSE_BREAK = re.compile(r"[؛;.!?؟]|،\s*(?:و|ثم|بينما|فيما|حيث)")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    spec = load_yaml("events/modality.yaml")
+
+    def words(key: str, sub: str = "before") -> re.Pattern[str]:
+        forms = sorted({normalize_key(w) for w in spec[key].get(sub) or []}, key=len, reverse=True)
+        return re.compile(r"(?:^|[\s\"(])[وف]?(?:" + "|".join(map(re.escape, forms)) + r")(?=\s|$)")
+
+    return {
+        "window": int(spec.get("window", 45)),
+        "negated": words("negated"),
+        "planned": words("planned"),
+        "hypothetical": words("hypothetical"),
+        "q_start": tuple(normalize_key(w) for w in spec["hypothetical"].get("sentence_start") or []),
+        "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
+        "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
+    }
+
+
+def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "") -> Modality:
+    """Modality of a trigger at ``trigger_pos`` in a normalised sentence."""
+    c = _cues()
+    if proclitic in c["future"]:
+        return Modality.PLANNED
+    before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
+    cut = list(_CLAUSE_BREAK.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    before = " " + before
+    stripped = norm_sentence.strip()
+    first = stripped.split(" ", 1)[0] if stripped else ""
+    if first in c["q_start"] or stripped.endswith(c["q_end"]):
+        return Modality.HYPOTHETICAL
+    if c["negated"].search(before):
+        return Modality.NEGATED
+    if c["hypothetical"].search(before):
+        return Modality.HYPOTHETICAL
+    if c["planned"].search(before):
+        return Modality.PLANNED
+    return Modality.ASSERTED

@@ -1,0 +1,73 @@
+"""The gazetteer: ``data/places/gazetteer.tsv`` loaded, validated and compiled into a lexicon."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.arabic.lexicon import Lexicon
+from marsad.errors import ResourceError
+from marsad.records import Place
+from marsad.resources import data_path
+
+REQUIRED = ("id", "name", "name_ar", "variants", "kind", "country", "lat", "lon")
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Places by id, and a lexicon of every Arabic form."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    """Places by id."""
+    admin: dict[str, str] = field(default_factory=dict)
+    """Region slug of a place, where given."""
+    lexicon: Lexicon[str] | None = None
+    """Arabic form -> place ids."""
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load and validate a gazetteer TSV; a bad row names its line and field."""
+    path = Path(path) if path else data_path("places/gazetteer.tsv")
+    gaz = Gazetteer()
+    forms: list[tuple[str, str]] = []
+    try:
+        fh = open(path, encoding="utf-8", newline="")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"{path}: gazetteer file is missing") from exc
+    with fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ResourceError(f"{path}:1: missing columns {missing}")
+        for n, row in enumerate(reader, 2):
+            where = f"{path}:{n}"
+            pid = (row.get("id") or "").strip()
+            if not pid or not row.get("name_ar"):
+                raise ResourceError(f"{where}: fields 'id' and 'name_ar' are required")
+            if pid in gaz.places:
+                raise ResourceError(f"{where}: field 'id': '{pid}' is defined twice")
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError) as exc:
+                raise ResourceError(f"{where}: fields 'lat'/'lon' must be numbers") from exc
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ResourceError(f"{where}: field 'lat'/'lon' out of range ({lat}, {lon})")
+            gid = (row.get("geonames_id") or "").strip()
+            place = Place(pid, row["name"].strip(), row["name_ar"].strip(), row["country"].strip(),
+                          row["kind"].strip(), lat, lon, int(gid) if gid.isdigit() else None)
+            gaz.places[pid] = place
+            if row.get("admin"):
+                gaz.admin[pid] = row["admin"].strip()
+            forms.append((place.name_ar, pid))
+            for v in (row.get("variants") or "").split("|"):
+                if v.strip():
+                    forms.append((v.strip(), pid))
+    gaz.lexicon = Lexicon(forms)
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def shipped_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (loaded once per process)."""
+    return load_gazetteer()

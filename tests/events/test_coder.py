@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+
+from marsad.records import Article
+
+
+def _events(pipeline, text, day=dt.date(2020, 2, 13)):
+    doc = pipeline.run(Article("t", text, day))
+    return [(str(e.type), e.source and e.source.actor.id, e.target and e.target.actor.id, str(e.modality),
+             e.date.date.isoformat() if e.date and e.date.date else None) for e in doc.events]
+
+
+def test_vso_with_time_phrase_between_verb_and_object(mini_pipeline):
+    text = "بحث المشير خليفة حفتر، اليوم الخميس، مع وزير الخارجية الإيطالي لويجي دي مايو تأمين الحدود."
+    assert _events(mini_pipeline, text) == [("CONSULT", "khalifa_haftar", "luigi_di_maio", "asserted", "2020-02-13")]
+
+
+def test_svo_headline_with_coordinated_pair(mini_pipeline):
+    text = "حفتر ووزير الخارجية الإيطالي يبحثان تأمين الحدود"
+    assert _events(mini_pipeline, text) == [("CONSULT", "khalifa_haftar", "luigi_di_maio", "asserted", None)]
+
+
+def test_praise_with_preposition_target(mini_pipeline):
+    assert _events(mini_pipeline, "وأثنى المشير خليفة حفتر على روما.") == [
+        ("SUPPORT", "khalifa_haftar", "italy", "asserted", None)]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("لم يلتق السراج حفتر.", "negated"),
+    ("سيزور السراج روما.", "planned"),
+    ("هل يلتقي السراج حفتر؟", "hypothetical"),
+], ids=["negated", "planned", "question"])
+def test_modality(mini_pipeline, text, modality):
+    got = _events(mini_pipeline, text)
+    assert got and all(e[3] == modality for e in got)
+
+
+def test_nominal_visit_with_genitive_source_and_lam_target(mini_pipeline):
+    text = "وجاءت زيارة رئيس المخابرات المصرية أمس لحفتر في الرجمة."
+    assert _events(mini_pipeline, text, dt.date(2021, 1, 23)) == [
+        ("CONSULT", "abbas_kamel", "khalifa_haftar", "asserted", "2021-01-22")]
+
+
+def test_no_event_without_actors(mini_pipeline):
+    assert _events(mini_pipeline, "بحث الاجتماع تأمين الحدود البحرية.") == []
