@@ -111,6 +111,8 @@ class Head:
     """Fixed country (``fixed`` titles only)."""
     plural: bool = False
     """Plural or collective form."""
+    needs_country: bool = False
+    """Codes only with a nationality or state after it (bare "القضاء" is usually a common noun)."""
 
 
 @dataclass(slots=True)
@@ -262,7 +264,7 @@ def _head(raw: Any, where: str, fixed: bool) -> Head:
     if fixed and not country:
         raise ResourceError(f"{where}: field 'country' is required for a fixed title")
     return Head(hid, ar, str(raw.get("kind") or "PER"), raw.get("sector"), raw.get("role"),
-                country, bool(raw.get("plural")))
+                country, bool(raw.get("plural")), bool(raw.get("needs_country")))
 
 
 def load_base(directory: Path | None = None) -> ActorBase:

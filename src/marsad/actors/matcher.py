@@ -73,7 +73,7 @@ class ActorMatcher:
         self.lexicon: Lexicon[Key] = Lexicon(_entries(base))
 
     def hits(self, norm_text: str) -> list[tuple[Hit[Key], Key]]:
-        """Hits in normalised text with the preferred reading of each."""
+        """Hits in normalised text with the preferred reading of each (all readings stay in ``Hit.values``)."""
         out = []
         for h in self.lexicon.find(norm_text):
             out.append((h, min(h.values, key=lambda k: _RANK[k.kind])))

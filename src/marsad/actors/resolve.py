@@ -37,6 +37,7 @@ class _Item:
     end: int
     key: Key
     proclitic: str
+    readings: tuple[Key, ...] = ()
 
 
 @dataclass(slots=True)
@@ -105,7 +106,7 @@ class ActorResolver:
         items: list[_Item] = []
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
-            items.append(_Item(s, e, key, h.proclitic))
+            items.append(_Item(s, e, key, h.proclitic, h.values))
         st = _DocState(day)
         out: list[Mention] = []
         sent_of = _sentence_index(sentences)
@@ -124,6 +125,10 @@ class ActorResolver:
             return i + 1, None  # "في طرابلس" is where, not who
         if k.kind in ("country", "capital") and it.proclitic in ("ب", "وب", "فب"):
             return i + 1, None
+        if k.kind == "name" and self._foreign_head(items, i, text):
+            # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
+            items[i].key = next(r for r in it.readings if r.kind == "head")
+            return self._title_chain(text, items, i, st, sent_of, out)
         if k.kind == "name":
             e = self.base.entries[k.ref]
             st.seen_entries.add(e.actor.id)
@@ -156,6 +161,15 @@ class ActorResolver:
             st.countries[actor.country] += 1
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
         return i + 1, None
+
+    def _foreign_head(self, items: list[_Item], i: int, text: str) -> bool:
+        it = items[i]
+        if not any(r.kind == "head" for r in it.readings) or i + 1 >= len(items):
+            return False
+        nxt = items[i + 1]
+        if nxt.key.kind not in ("adj", "country") or not _GAP_OK.match(text[it.end:nxt.start]):
+            return False
+        return self.base.entries[it.key.ref].actor.country != nxt.key.ref
 
     def _title_tail(self, text: str, items: list[_Item], j: int) -> tuple[int, int, str | None]:
         """Extent of a title (+ complement) starting at item j: (next index, end offset, country)."""
@@ -215,6 +229,8 @@ class ActorResolver:
             if actor is None:
                 return j, None
             return j, Mention(first.start, end, text[first.start:end], actor, "coref")
+        if country is None and org is None and head.needs_country:
+            return j, None
         if country is None and org is None:
             prior = st.by_head.get(head.id)
             if prior is not None:
