@@ -33,23 +33,39 @@ def provisional_id(name: str) -> str:
     return "new:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def discover_name(text: str, pos: int, head: Head, title_actor: Actor, max_words: int = 3) -> tuple[Actor, int] | None:
-    """A provisional person named right after a title ending at ``pos``, with the new end offset."""
+def _is_trigger(token: str) -> bool:
+    from marsad.events.lexicon import trigger_lexicon  # late: the event lexicon is built after the actor base
+    return bool(trigger_lexicon().find(token))
+
+
+def discover_name(text: str, pos: int, head: Head, title_actor: Actor, limit: int | None = None,
+                  arabic_names: bool = True, max_words: int = 3) -> tuple[Actor, int] | None:
+    """A provisional person named right after a title ending at ``pos``, with the new end offset.
+
+    Args:
+        limit: where the next known lexicon item starts; a name never runs into it.
+        arabic_names: False when the title's country writes foreign names (no ال- words then).
+    """
+    if head.plural or head.kind != "PER":
+        return None
     stop = function_words()
+    limit = len(text) if limit is None else limit
     words: list[tuple[int, int]] = []
     cur = pos
     m = _AFTER.match(text, cur)
     cur = m.end() if m else cur
     while len(words) < max_words:
         w = _NAME_WORD.match(text, cur)
-        if not w:
+        if not w or w.end() > limit:
             break
         token = normalize_key(w.group())
         if token in stop or (token.startswith("و") and token[1:] in stop) or len(token) < 2:
             break
         if token.startswith(_PREP_ARTICLE):  # "بالوفد": a preposition with an article starts a new phrase
             break
-        if not words and (token.startswith("ال") or token.startswith("ي") and len(token) > 3 and token.endswith("ون")):
+        if token.startswith("ال") and (not words or not arabic_names):
+            break
+        if _is_trigger(token):
             break
         words.append((w.start(), w.end()))
         gap = re.match(r" (?=\S)", text[w.end():w.end() + 2])

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
 from marsad.actors.matcher import ActorMatcher, Key
+from marsad.actors.variants import arabic_name_countries
 from marsad.arabic.normalize import Normalized
 from marsad.records import Actor, ActorKind, Mention, Sentence
 
@@ -56,6 +57,7 @@ class ActorResolver:
     def __init__(self, matcher: ActorMatcher):
         self.matcher = matcher
         self.base: ActorBase = matcher.base
+        self._arab = arabic_name_countries()
 
     # ---- actors for the pieces -------------------------------------------------------
     def _entry_actor(self, e: Entry, day: dt.date | None) -> Actor:
@@ -137,7 +139,7 @@ class ActorResolver:
             # apposition: "عقيلة صالح رئيس مجلس النواب" is one mention
             if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]):
                 j2, tail_end, tail_country = self._title_tail(text, items, j)
-                if tail_country in (None, actor.country):
+                if tail_country is not None and tail_country == actor.country:
                     end, j = tail_end, j2
             self._note(actor, st)
             return j, Mention(it.start, end, text[it.start:end], actor, "name")
@@ -235,10 +237,11 @@ class ActorResolver:
             prior = st.by_head.get(head.id)
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
-            country = self._context_country(items, i, st, sent_of, out)
+            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER")
         actor, via = self._title_actor(head, country, org, st)
         if head.kind == "PER" and via != "title" or (head.kind == "PER" and actor.id.endswith(head.id)):
-            found = discover_name(text, end, head, actor)
+            limit = items[j].start if j < len(items) else None
+            found = discover_name(text, end, head, actor, limit, (country or "") in self._arab)
             if found is not None:
                 actor, end = found
                 st.provisional[actor.id] = actor
@@ -263,8 +266,11 @@ class ActorResolver:
         if actor.country and actor.country != "IGO":
             st.countries[actor.country] += 1
 
-    def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention]) -> str | None:
-        """Country for a bare title: nearest country-bearing mention in the sentence, else the article's."""
+    def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention], nearest: bool) -> str | None:
+        """Country for a bare title: for a person the nearest country-bearing mention in the sentence,
+        else (and for groups: "المسلحون", "الشرطة") the country the article talks about most."""
+        if not nearest:
+            return st.countries.most_common(1)[0][0] if st.countries else None
         sent = sent_of(items[i].start)
         for m in reversed(out):
             if sent_of(m.start) != sent:

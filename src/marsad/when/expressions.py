@@ -1,0 +1,340 @@
+"""Finding Arabic date expressions in normalised text.
+
+All words come from ``data/when/calendar.yaml``. They are folded with the
+same normalisation as the text and compiled, once, into a single regular
+expression whose top-level alternatives are the expression families
+(``dmy``, ``relday``, ``weekday`` ...). Alternatives are ordered from the most
+to the least specific, so at any position the longest reading wins, and
+``finditer`` yields non-overlapping matches left to right. Each family's
+named groups are prefixed with the family name (``dmy__mon``) because Python
+forbids repeating a group name; ``Expression.fields`` gives them back without
+the prefix.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from marsad.arabic.normalize import normalize_key
+from marsad.errors import ResourceError
+from marsad.resources import load_yaml
+
+CALENDAR = "when/calendar.yaml"
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_KINDS = {"past": -1, "current": 0, "next": 1}
+UNIT_NAMES = ("day", "week", "month", "year")
+UNIT_FORMS = ("singular", "accusative", "dual", "plural")
+EDGE_KINDS = ("start", "middle", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """One date expression found in the normalised text."""
+
+    kind: str
+    """Family: hdmy, dmy, numeric, dom_rel, month, hmonth, relday, weekday, week, monthword, yearword, year, duration."""
+    start: int
+    """Start offset into the normalised text."""
+    end: int
+    """End offset (exclusive) into the normalised text."""
+    fields: Mapping[str, str]
+    """Matched named parts (``mon``, ``day``, ``wd`` ...) as normalised text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The calendar words, folded, as lookup tables keyed by normalised text."""
+
+    months: Mapping[str, int]
+    """Gregorian month name -> 1..12."""
+    hijri_months: Mapping[str, int]
+    """Hijri month name -> 1..12."""
+    weekdays: Mapping[str, int]
+    """Weekday name -> ``date.weekday()`` number (Monday 0)."""
+    relative_days: Mapping[str, int]
+    """Relative day word -> offset in days from the story date."""
+    relative: Mapping[str, int]
+    """Past/current/next adjective -> -1, 0 or +1."""
+    units: Mapping[str, tuple[str, str]]
+    """Duration unit word -> (unit, form)."""
+    numbers: Mapping[str, int]
+    """Number word -> value."""
+    ordinals: Mapping[str, int]
+    """Day ordinal -> 1..31."""
+    ambiguous_weekdays: frozenset[str]
+    """Weekday spellings that are also common words."""
+    ambiguous_weekday_blockers: frozenset[str]
+    """Words before an ambiguous bare weekday that make it not a weekday."""
+    ambiguous_hijri_months: frozenset[str]
+    """Hijri month names that need a year or a relative word to count."""
+    lists: Mapping[str, tuple[str, ...]]
+    """The remaining word lists by name (day_parts, edges, nouns ...)."""
+
+
+def key(text: str) -> str:
+    """Lookup key of a matched piece of normalised text."""
+    return " ".join(text.split())
+
+
+def _words(spec: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(spec, list) or not spec or not all(isinstance(w, str) and w.strip() for w in spec):
+        raise ResourceError(f"{CALENDAR}: '{where}' must be a non-empty list of words")
+    return tuple(dict.fromkeys(normalize_key(w) for w in spec))
+
+
+def _numbered(spec: Any, where: str, low: int, high: int) -> dict[str, int]:
+    if not isinstance(spec, dict):
+        raise ResourceError(f"{CALENDAR}: '{where}' must map numbers to word lists")
+    table: dict[str, int] = {}
+    for number, words in spec.items():
+        if not isinstance(number, int) or not low <= number <= high:
+            raise ResourceError(f"{CALENDAR}: '{where}' key {number!r} must be a number in {low}..{high}")
+        for w in _words(words, f"{where}.{number}"):
+            if table.get(w, number) != number:
+                raise ResourceError(f"{CALENDAR}: '{where}' lists '{w}' under two numbers")
+            table[w] = number
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The calendar lexicon, loaded and validated once."""
+    spec = load_yaml(CALENDAR)
+    if not isinstance(spec, dict):
+        raise ResourceError(f"{CALENDAR}: expected a mapping at the top level")
+
+    def section(name: str) -> Any:
+        if name not in spec:
+            raise ResourceError(f"{CALENDAR}: missing section '{name}'")
+        return spec[name]
+
+    weekdays: dict[str, int] = {}
+    for name, words in section("weekdays").items():
+        if name not in WEEKDAY_NAMES:
+            raise ResourceError(f"{CALENDAR}: unknown weekday '{name}' (use {', '.join(WEEKDAY_NAMES)})")
+        weekdays.update((w, WEEKDAY_NAMES.index(name)) for w in _words(words, f"weekdays.{name}"))
+
+    relative_days: dict[str, int] = {}
+    for i, entry in enumerate(section("relative_days")):
+        if not isinstance(entry, dict) or not isinstance(entry.get("offset"), int):
+            raise ResourceError(f"{CALENDAR}: relative_days[{i}] needs an integer 'offset' and 'words'")
+        relative_days.update((w, entry["offset"]) for w in _words(entry.get("words"), f"relative_days[{i}]"))
+
+    relative: dict[str, int] = {}
+    for name, words in section("relative").items():
+        if name not in RELATIVE_KINDS:
+            raise ResourceError(f"{CALENDAR}: unknown relative kind '{name}' (use past, current, next)")
+        relative.update((w, RELATIVE_KINDS[name]) for w in _words(words, f"relative.{name}"))
+
+    units: dict[str, tuple[str, str]] = {}
+    for unit in UNIT_NAMES:
+        forms = section("units").get(unit)
+        if not isinstance(forms, dict):
+            raise ResourceError(f"{CALENDAR}: units.{unit} is missing")
+        for form in UNIT_FORMS:
+            units.update((w, (unit, form)) for w in _words(forms.get(form), f"units.{unit}.{form}"))
+
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in ("clitics", "day_parts", "same", "today_blockers", "this", "year_prepositions", "month_prepositions",
+                 "of", "corresponding", "ago", "approx", "duration_blockers", "hijri_markers",
+                 "gregorian_markers"):
+        lists[name] = _words(section(name), name)
+    for kind in EDGE_KINDS:
+        lists["edge_" + kind] = _words(section("edges").get(kind), f"edges.{kind}")
+    for noun in ("day", "week", "month", "month_definite", "year", "year_definite"):
+        lists["noun_" + noun] = _words(section("nouns").get(noun), f"nouns.{noun}")
+
+    return Lexicon(
+        months=_numbered(section("months"), "months", 1, 12),
+        hijri_months=_numbered(section("hijri_months"), "hijri_months", 1, 12),
+        weekdays=weekdays,
+        relative_days=relative_days,
+        relative=relative,
+        units=units,
+        numbers=_numbered(section("numbers"), "numbers", 1, 1000),
+        ordinals=_numbered(section("ordinals"), "ordinals", 1, 31),
+        ambiguous_weekdays=frozenset(_words(section("ambiguous_weekdays"), "ambiguous_weekdays")),
+        ambiguous_weekday_blockers=frozenset(
+            _words(section("ambiguous_weekday_blockers"), "ambiguous_weekday_blockers")),
+        ambiguous_hijri_months=frozenset(_words(section("ambiguous_hijri_months"), "ambiguous_hijri_months")),
+        lists=lists,
+    )
+
+
+def _trie(words: Any) -> str:
+    """Regex matching exactly ``words``, factored as a character trie.
+
+    Python's regex engine tries alternatives one by one; a trie lets it reject
+    a position after comparing one character per distinct first letter, which
+    is what keeps a scan over whole articles fast. Greedy optional tails make
+    longer words win over their prefixes, as a longest-first alternation would.
+    """
+    root: dict[str, dict] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation of words, each ending at a word boundary."""
+    return f"(?:{_trie(words)})(?!\\w)"
+
+
+# Families in priority order. ``<NAME>`` placeholders are filled from the
+# lexicon; ``(?P<x>`` groups are renamed ``family__x``. A ``core`` group, when
+# present, is the reported span (it leaves out a licensing preposition).
+_PREFIX = (r"(?:(?P<dp><DAYPART>)\s+)?(?:(?P<rd><RELDAY>)\s*(?:[,،]\s*)?)?(?:<DAYNOUN>\s+)?"
+           r"(?:(?P<wd><WEEKDAY>)\s*(?:[,،]\s*)?(?:<CORR>\s+)?)?")
+_DAY = r"(?:(?P<dn>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d))\s*(?:<OF>\s+)?|(?P<do><ORDINAL>)\s+<OF>\s+)"
+_YEAR4 = r"(?<![\d.,/])(?:19\d\d|20\d\d|2100)(?![\d]|[.,/]\d)"
+_HYEAR4 = r"(?<![\d.,/])1[345]\d\d(?![\d]|[.,/]\d)"
+_MONTH_PAIR = r"(?P<mon><MONTH>)(?:\s*/\s*<MONTH>|\s*\(\s*<MONTH>\s*\))?"
+_YEAR_TAIL = r"\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?(?P<year>" + _YEAR4 + r")(?:\s*<GMARK>)?"
+_YREL_TAIL = r"\s+(?:<OF>\s+)?<YEARDEF>\s+(?P<yrel><REL>)"
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("hdmy", _PREFIX + _DAY + r"(?:<MONTHNOUN>\s+)?(?P<hmon><HMONTH>)"
+     r"(?:\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?(?P<hyear>" + _HYEAR4 + r")(?:\s*(?P<hmark><HMARK>))?"
+     r"|\s+(?P<rel><REL>))?"),
+    ("dmy", _PREFIX + _DAY + r"(?:<MONTHNOUN>\s+)?" + _MONTH_PAIR
+     + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + r"|\s+(?P<rel><REL>))?"),
+    ("numeric", _PREFIX + r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+     r"(?!\d|[/.\-]\d)"),
+    ("dom_rel", r"(?:<DAYNOUN>\s+)?(?:(?P<dn>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d))|(?P<do><ORDINAL>))\s+"
+     r"(?:(?:<OF>\s+)?<MONTHDEF>\s+(?P<rel><REL>)|(?P<crel><CURRENT>))"),
+    ("month", r"(?:(?P<prep><MPREP>)\s+)?(?P<core>(?:(?P<edge><EDGE>)\s+)?(?:(?P<noun><MONTHNOUN>)\s+)?"
+     + _MONTH_PAIR + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + r"|\s+(?P<rel><REL>))?)"),
+    ("hmonth", r"(?:<MONTHNOUN>\s+)?(?P<hmon><HMONTH>)(?:\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?"
+     r"(?P<hyear>" + _HYEAR4 + r")(?:\s*(?P<hmark><HMARK>))?|\s+(?P<rel><REL>))"),
+    ("relday", r"(?:(?P<dp><DAYPART>)\s+)?(?:<DAYNOUN>\s+)?(?P<rd><RELDAY>)(?!\s+<TODAYBLOCK>)"
+     r"(?:\s+(?P<same><SAME>))?"
+     r"(?:\s*\(\s*(?:<DAYNOUN>\s+)?(?P<pwd><WEEKDAY>)\s*\)|\s*(?:[,،]\s*)?(?:<DAYNOUN>\s+)?(?P<wd><WEEKDAY>))?"),
+    ("weekday", r"(?:(?P<dp><DAYPART>)\s+)?(?:(?P<yawm><DAYNOUN>)\s+)?(?P<wd><WEEKDAY>)"
+     r"(?:\s+(?P<rel><PASTNEXT>))?"),
+    ("week", r"(?:<EDGE>\s+)?(?:<WEEKNOUN>\s+(?P<rel><REL>)|<THIS>\s+<WEEKNOUN>)"),
+    ("monthword", r"(?:<EDGE>\s+)?(?:<MONTHDEF>\s+(?P<rel><REL>)|<THIS>\s+<MONTHDEF>)"),
+    ("yearword", r"(?:<EDGE>\s+)?(?:<YEARDEF>\s+(?P<rel><REL>)|<THIS>\s+<YEARDEF>)"),
+    ("year", r"(?:(?P<prep><YPREP>)\s+)?(?P<core>(?:(?P<edge><EDGE>)\s+)?(?:(?P<noun><YEARNOUN>)\s+)?"
+     r"(?P<year>" + _YEAR4 + r")(?:\s*<GMARK>)?)"),
+    ("duration", r"(?P<ago><AGO>)\s+(?:<APPROX>\s+)?"
+     r"(?:(?P<num>\d{1,3}(?!\d)|<NUMBER>)\s+(?P<unit><UNITMANY>)|(?P<dual><UNITDUAL>)"
+     r"|(?P<one><UNITONE>)(?:\s+<NUMBER>)?)"
+     r"(?!\s*(?:\d|<DBLOCK>|<MONTH>|<HMONTH>|<WEEKDAY>))"),
+)
+
+
+def _placeholder_words(lex: Lexicon, name: str) -> tuple[str, ...]:
+    """The words a ``<NAME>`` placeholder stands for."""
+    ls = lex.lists
+    by_kind = {k: tuple(w for w, v in lex.relative.items() if v == n) for k, n in RELATIVE_KINDS.items()}
+    units = {form: tuple(w for w, (_, f) in lex.units.items() if f == form) for form in UNIT_FORMS}
+    table: dict[str, tuple[str, ...]] = {
+        "DAYPART": ls["day_parts"],
+        "RELDAY": tuple(lex.relative_days),
+        "DAYNOUN": ls["noun_day"],
+        "WEEKDAY": tuple(lex.weekdays),
+        "CORR": ls["corresponding"],
+        "OF": ls["of"],
+        "ORDINAL": tuple(lex.ordinals),
+        "MONTH": tuple(lex.months),
+        "HMONTH": tuple(lex.hijri_months),
+        "MONTHNOUN": ls["noun_month"],
+        "MONTHDEF": ls["noun_month_definite"],
+        "YEARNOUN": ls["noun_year"] + ls["noun_year_definite"],
+        "YEARDEF": ls["noun_year_definite"],
+        "WEEKNOUN": ls["noun_week"],
+        "REL": tuple(lex.relative),
+        "CURRENT": by_kind["current"],
+        "PASTNEXT": by_kind["past"] + by_kind["next"],
+        "GMARK": ls["gregorian_markers"],
+        "HMARK": ls["hijri_markers"],
+        "MPREP": ls["month_prepositions"],
+        "YPREP": ls["year_prepositions"],
+        "EDGE": ls["edge_start"] + ls["edge_middle"] + ls["edge_end"],
+        "SAME": ls["same"],
+        "TODAYBLOCK": ls["today_blockers"],
+        "THIS": ls["this"],
+        "AGO": ls["ago"],
+        "APPROX": ls["approx"],
+        "NUMBER": tuple(lex.numbers),
+        "UNITMANY": units["plural"] + units["accusative"] + units["singular"],
+        "UNITDUAL": units["dual"],
+        "UNITONE": units["singular"],
+        "DBLOCK": ls["duration_blockers"],
+    }
+    return table[name]
+
+
+def _placeholders(lex: Lexicon) -> dict[str, str]:
+    names = set(re.findall(r"<([A-Z]+)>", "".join(t for _, t in _FAMILIES)))
+    return {name: _alt(_placeholder_words(lex, name)) for name in names}
+
+
+# Placeholders whose words can open an expression (with digits); the scan
+# only tries the families where the word under it is one of them.
+_OPENERS = ("DAYPART", "RELDAY", "DAYNOUN", "WEEKDAY", "ORDINAL", "MPREP", "YPREP", "EDGE", "MONTHNOUN",
+            "MONTH", "HMONTH", "WEEKNOUN", "MONTHDEF", "YEARDEF", "YEARNOUN", "THIS", "AGO")
+
+
+@lru_cache(maxsize=2)
+def _compiled(gate: bool = True) -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """The one compiled pattern, and for each family its (group, field) pairs.
+
+    ``gate=False`` drops the opener look-ahead (same matches, slower); tests
+    use it to check that the gate loses nothing.
+    """
+    lex = lexicon()
+    fills = _placeholders(lex)
+    placeholder = re.compile(r"<([A-Z]+)>")
+    branches, groups = [], {}
+    for family, template in _FAMILIES:
+        body = placeholder.sub(lambda m: fills[m.group(1)], template)
+        names = re.findall(r"\(\?P<(\w+)>", body)
+        body = re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{family}__{m.group(2)}", body)
+        branches.append(f"(?P<{family}>{body})")
+        groups[family] = tuple((f"{family}__{n}", n) for n in names)
+    clitic = f"(?:{_trie(lex.lists['clitics'])})?"
+    opener = ""
+    if gate:
+        first_words = {w.split()[0] for name in _OPENERS for w in _placeholder_words(lex, name)}
+        opener = f"(?={clitic}(?:\\d|{_trie(first_words)}(?!\\w)))"
+    # Starting with a consumed non-word character (the text gets a leading
+    # space) rather than a look-behind lets the engine's character-set scan
+    # skip to word boundaries in C instead of trying the pattern everywhere.
+    pattern = re.compile(r"\W" + opener + clitic + "(?:" + "|".join(branches) + ")")
+    return pattern, groups
+
+
+def find_expressions(normalized: str) -> Iterator[Expression]:
+    """Yield the date expressions of a normalised text, left to right, non-overlapping.
+
+    Args:
+        normalized: text already folded by ``marsad.arabic.normalize``.
+
+    Returns:
+        An iterator of ``Expression`` with offsets into ``normalized``.
+    """
+    pattern, groups = _compiled()
+    for m in pattern.finditer(" " + normalized):
+        family = m.lastgroup
+        assert family is not None
+        fields = {name: value for group, name in groups[family] if (value := m.group(group)) is not None}
+        start, end = m.span(family)
+        if "core" in fields:
+            start = m.start(f"{family}__core")
+        yield Expression(family, start - 1, end - 1, fields)
