@@ -38,13 +38,25 @@ def adjective_forms(stem: str) -> set[str]:
 
 def _entries(base: ActorBase):
     arab = arabic_name_countries()
+    listed: dict[str, set[str]] = {}
+    generated: dict[str, set[str]] = {}
     for e in base.entries.values():
         foreign = e.actor.kind == "PER" and (e.actor.country or "") not in arab
         for name in e.ar:
+            key = normalize_key(name)
+            listed.setdefault(key, set()).add(e.actor.id)
             for v in name_variants(name, foreign and any(w.isalpha() for w in name)):
-                yield v, Key("name", e.actor.id)
+                if v != key:
+                    generated.setdefault(v, set()).add(e.actor.id)
         for name in e.short:
             yield name, Key("short", e.actor.id)
+    for key, ids in listed.items():
+        for aid in ids:
+            yield key, Key("name", aid)
+    for key, ids in generated.items():
+        # a generated spelling that another actor also has is ambiguous: leave it out
+        if key not in listed and len(ids) == 1:
+            yield key, Key("name", next(iter(ids)))
     for c in base.countries.values():
         for name in c.ar:
             yield name, Key("country", c.iso3)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
 from marsad.events.frames import Frame, attach, frame
-from marsad.events.lexicon import TriggerSpec, trigger_lexicon
+from marsad.events.lexicon import TriggerSpec, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
 
@@ -35,13 +35,17 @@ class TriggerHit:
 
 
 def find_triggers(norm: Normalized) -> list[TriggerHit]:
-    """Every trigger in a document's normalised text."""
+    """Every trigger in a document's normalised text (a verb takes no article or preposition: البحث is no verb)."""
     out = []
+    verb_pro = verb_proclitics()
     for h in trigger_lexicon().find(norm.text):
-        s, e = norm.span_to_raw(h.key_start, h.end)
-        ws, _ = norm.span_to_raw(h.start, h.start)
-        best = _best_spec(h.values)
-        out.append(TriggerHit(ws, e, best, h.proclitic, h.enclitic))
+        specs = h.values
+        if h.proclitic not in verb_pro:
+            specs = tuple(v for v in specs if v.pos != "verb")
+            if not specs:
+                continue
+        ws, e = norm.span_to_raw(h.start, h.end)
+        out.append(TriggerHit(ws, e, _best_spec(specs), h.proclitic, h.enclitic))
     return out
 
 
@@ -76,7 +80,8 @@ class EventCoder:
     def code(self, doc: Doc, norm: Normalized) -> tuple[Event, ...]:
         """Events of ``doc`` in text order."""
         art = doc.article
-        triggers = find_triggers(norm)
+        names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places])
+        triggers = [t for t in find_triggers(norm) if not _inside_name(t, names)]
         if not triggers or not doc.mentions:
             return ()
         r2n = _raw_to_norm(norm)
@@ -100,17 +105,19 @@ class EventCoder:
                     last_date = s_dates[0]
                 continue
             mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
-            mentions = [m for m in mentions if not any(t.start < m.end and m.start < t.end for t in s_trig)]
             if not mentions:
                 if s_dates:
                     last_date = s_dates[0]
                 continue
             args = attach(norm.text, r2n, mentions)
+            skips = [(r2n(x.start), r2n(x.end)) for x in s_dates] + \
+                    [(r2n(p.start), r2n(p.end)) for p in doc.places if sent.start <= p.start < sent.end]
             ns, ne = r2n(sent.start), r2n(sent.end)
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
-                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n)
+                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
+                           skips)
                 if not fr.sources and not fr.targets:
                     continue
                 if spec.weak and not (fr.sources and fr.targets):
@@ -141,6 +148,13 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(events)
+
+
+def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
+    """A trigger that overlaps an actor or place name is part of that name ("وزارة", "عين زارة", "شكري")."""
+    from bisect import bisect_left
+    i = bisect_left(names, (t.end, 0))
+    return any(s < t.end and t.start < e for s, e in names[max(0, i - 8):i])
 
 
 def _is_adj_far(arg, t: TriggerHit) -> bool:

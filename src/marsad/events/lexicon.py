@@ -61,6 +61,12 @@ def verb_forms(past: str, present: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def verb_proclitics() -> frozenset[str]:
+    """Proclitics a verb can carry (conjunctions and the future prefix)."""
+    return frozenset(normalize_key(p) for p in load_yaml("events/frames.yaml")["verb_proclitics"]) | {""}
+
+
+@lru_cache(maxsize=1)
 def trigger_lexicon() -> Lexicon[TriggerSpec]:
     """The shipped trigger lexicon (compiled once per process)."""
     return build_lexicon(load_yaml("events/triggers.yaml"), "events/triggers.yaml")
