@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     x = sub.add_parser("explain", help="show how a sentence is coded")
     x.add_argument("sentence")
     x.add_argument("--date", help="story date YYYY-MM-DD")
+    x.add_argument("--actors", type=Path, help="an actor base folder instead of the shipped one")
+    x.add_argument("--gazetteer", type=Path, help="a gazetteer TSV instead of the shipped one")
 
     a = sub.add_parser("actors", help="check the actor base or list discovered actors")
     a.add_argument("--check", action="store_true", help="validate the actor base")
@@ -66,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="code the bundled sample corpus into a database and summarise it")
     d.add_argument("--db", type=Path, default=Path("marsad.duckdb"))
+
+    sv = sub.add_parser("serve", help="serve the query API and web UI over a database (read-only)")
+    sv.add_argument("--db", type=Path, required=True)
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8765)
     return p
 
 
@@ -199,9 +206,11 @@ def cmd_evaluate(args) -> int:
 
 def cmd_explain(args) -> int:
     from marsad.explain import explain
+    from marsad.pipeline import Pipeline
 
     day = dt.date.fromisoformat(args.date) if args.date else None
-    print(explain(args.sentence, day))
+    pipeline = Pipeline(actor_dir=args.actors, gazetteer=args.gazetteer, require_arabic=False)
+    print(explain(args.sentence, day, pipeline))
     return EXIT_OK
 
 
@@ -220,8 +229,29 @@ def cmd_actors(args) -> int:
     return EXIT_USAGE
 
 
+def cmd_serve(args) -> int:
+    from marsad.service.app import server
+
+    if not args.db.is_file():
+        _err(f"{args.db}: no such database (create it with 'marsad ingest ... --db {args.db}')")
+        return EXIT_USAGE
+    try:
+        httpd = server(args.db, args.host, args.port)
+    except OSError as exc:
+        _err(f"cannot listen on {args.host}:{args.port}: {exc}")
+        return EXIT_FAILED
+    print(f"serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+    return EXIT_OK
+
+
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats, "demo": cmd_demo,
-            "evaluate": cmd_evaluate, "explain": cmd_explain, "actors": cmd_actors}
+            "evaluate": cmd_evaluate, "explain": cmd_explain, "actors": cmd_actors, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:

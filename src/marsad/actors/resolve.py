@@ -20,7 +20,8 @@ from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
 from marsad.actors.matcher import ActorMatcher, Key
 from marsad.actors.variants import arabic_name_countries
-from marsad.arabic.normalize import Normalized
+from marsad.arabic.normalize import Normalized, normalize_key
+from marsad.resources import load_yaml
 from marsad.records import Actor, ActorKind, Mention, Sentence
 
 # proclitics that attach a genitive complement to a title (لل/ل = "of", ب = "in/at")
@@ -29,7 +30,6 @@ _COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
 _SHORT_PRO = {"", "و", "ف"}
 _GAP_OK = re.compile(r"^\s*$")
 _APPOSITION_GAP = re.compile(r"^\s*[،,]?\s*$")
-_LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:في|بمدينة|مدينة|بالعاصمة|العاصمة)\s*$")
 
 
 @dataclass(slots=True)
@@ -58,6 +58,8 @@ class ActorResolver:
         self.matcher = matcher
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
+        words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
+        self._locative = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*$")
 
     # ---- actors for the pieces -------------------------------------------------------
     def _entry_actor(self, e: Entry, day: dt.date | None) -> Actor:
@@ -82,10 +84,13 @@ class ActorResolver:
 
     def _title_actor(self, head: Head, country: str | None, org: Entry | None, st: _DocState) -> tuple[Actor, str]:
         """The actor a title stands for: the role holder on the day, else a title actor."""
-        if org is not None and head.kind == "PER":
+        if org is not None:
+            # "رئيس مجلس الأمن" is the Council's head; "قوات حكومة الوفاق" the government's forces
             o = org.actor
-            return Actor(f"{o.id}_{head.id}", f"{head.id.replace('_', ' ')} of {o.name}", "",
-                         ActorKind.PER, o.country, o.sector), "title"
+            sector = o.sector if head.kind == "PER" else (head.sector or o.sector)
+            kind = ActorKind.PER if head.kind == "PER" else ActorKind.ORG
+            return Actor(f"{o.id}_{head.id}", f"{o.name} {head.id.replace('_', ' ')}", "", kind,
+                         o.country, sector), "title"
         if head.role and country:
             holder = self.base.holder(head.role, country, st.day)
             if holder is not None:
@@ -110,6 +115,8 @@ class ActorResolver:
             s, e = norm.span_to_raw(h.start, h.end)
             items.append(_Item(s, e, key, h.proclitic, h.values))
         st = _DocState(day)
+        # a short form is licensed by a full name anywhere in the article (headlines come first)
+        st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
         out: list[Mention] = []
         sent_of = _sentence_index(sentences)
         i = 0
@@ -123,9 +130,10 @@ class ActorResolver:
         it = items[i]
         k = it.key
         text = coded
-        if k.kind in ("country", "capital") and _LOCATIVE_BEFORE.search(text[max(0, it.start - 12):it.start]):
-            return i + 1, None  # "في طرابلس" is where, not who
-        if k.kind in ("country", "capital") and it.proclitic in ("ب", "وب", "فب"):
+        if k.kind in ("country", "capital") and (
+                it.proclitic in ("ب", "وب", "فب")
+                or self._locative.search(normalize_key(text[max(0, it.start - 16):it.start]) + " ")):
+            st.countries[k.ref] += 1  # "في طرابلس" is where, not who, but tells what the article is about
             return i + 1, None
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
@@ -203,24 +211,29 @@ class ActorResolver:
         end, j = first.end, i + 1
         while j < len(items) and _GAP_OK.match(text[end:items[j].start]):
             nk = items[j].key
-            if nk.kind in ("adj", "country", "capital") and items[j].proclitic in _COMPLEMENT_PRO and country is None:
+            pro_ok = items[j].proclitic in _COMPLEMENT_PRO
+            entry = self.base.entries.get(nk.ref) if nk.kind in ("name", "short") else None
+            if nk.kind == "short" and nk.ref not in st.seen_entries:
+                break
+            if nk.kind in ("adj", "country", "capital") and pro_ok and country is None:
                 country = nk.ref
-            elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" \
-                    and items[j].proclitic in _COMPLEMENT_PRO and head is not None and org is None:
-                # "أحزاب معارضة بمجلس النواب الإيطالي": the complement gives the country
-                pass
-            elif nk.kind == "name" and items[j].proclitic in _COMPLEMENT_PRO:
-                e = self.base.entries[nk.ref]
-                if e.actor.kind == "PER":
-                    if country is not None and e.actor.country not in (country, None) and k.kind != "honorific":
-                        break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
-                    return self._named(text, items, i, j, e, honorific, head, st)
-                if org is not None or head is None:
+            elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" and pro_ok \
+                    and head is not None and org is None \
+                    and (items[j].proclitic or not normalize_key(text[first.start:first.end]).startswith("ال")):
+                pass  # "أحزاب معارضة بمجلس النواب الإيطالي": the complement's adjective gives the country
+            elif entry is not None and entry.actor.kind == "PER" and pro_ok:
+                if country is not None and entry.actor.country not in (country, None) and k.kind != "honorific":
+                    break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
+                return self._named(text, items, i, j, entry, honorific, head, st)
+            elif entry is not None and pro_ok and head is not None:
+                if org is None:
+                    org = entry
+                    country = country or entry.actor.country
+                elif entry.actor.country != org.actor.country:
                     break
-                org = e
-                country = country or e.actor.country
-            elif nk.kind == "short" and nk.ref in st.seen_entries:
-                return self._named(text, items, i, j, self.base.entries[nk.ref], honorific, head, st)
+            elif nk.kind == "honorific" and j + 1 < len(items) and items[j + 1].key.kind in ("name", "short") \
+                    and self.base.entries[items[j + 1].key.ref].actor.kind == "PER":
+                pass  # "المتحدث باسم الجيش اللواء أحمد المسماري"
             else:
                 break
             end = items[j].end
@@ -238,6 +251,12 @@ class ActorResolver:
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             country = self._context_country(items, i, st, sent_of, out, head.kind == "PER")
+            body = next((self.base.entries[r.ref] for r in first.readings if r.kind in ("name", "short")), None)
+            if body is not None and j == i + 1 and country in (None, body.actor.country):
+                # bare "مجلس النواب" in an article about Libya is the House of Representatives
+                actor = self._entry_actor(body, st.day)
+                st.by_head[head.id] = actor
+                return j, Mention(first.start, end, text[first.start:end], actor, "short")
         actor, via = self._title_actor(head, country, org, st)
         if head.kind == "PER" and via != "title" or (head.kind == "PER" and actor.id.endswith(head.id)):
             limit = items[j].start if j < len(items) else None

@@ -90,10 +90,11 @@ class EventCoder:
         ti = 0
         last_date: DateMention | None = None
         last_para = -1
+        previous = None
         for sent in doc.sentences:
             para = art.text.count("\n", 0, sent.start)
             if para != last_para:
-                last_date, last_para = None, para
+                last_date, last_para, previous = None, para, None
             s_trig = []
             while ti < len(triggers) and triggers[ti].start < sent.end:
                 if triggers[ti].start >= sent.start:
@@ -117,7 +118,9 @@ class EventCoder:
             for t in s_trig:
                 spec = t.spec
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
-                           skips)
+                           skips, t.proclitic, previous)
+                if fr.sources or fr.targets:
+                    previous = fr
                 if not fr.sources and not fr.targets:
                     continue
                 if spec.weak and not (fr.sources and fr.targets):

@@ -19,6 +19,7 @@ from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
 
+_OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _WORD = re.compile(r"\S+")
 
@@ -41,8 +42,10 @@ def _spec() -> dict:
     return {
         "preps": frozenset(normalize_key(p) for p in raw["prepositions"]),
         "attached": {normalize_key(k): v for k, v in raw["attached"].items()},
-        "fillers": tuple(sorted((normalize_key(f) for f in raw["preposition_fillers"]), key=len, reverse=True)),
+        "fillers": tuple(sorted((normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
+                                key=len, reverse=True)),
         "subject_window": int(raw["subject_window"]),
+        "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
     }
 
@@ -59,40 +62,49 @@ class Arg:
 
 
 def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
-    """Read the preposition or conjunction in front of each mention."""
+    """Read the preposition or conjunction in front of each mention.
+
+    A preposition may be a word (مع، إلى)، attached to the mention (لحفتر)، or attached to a noun that
+    governs the mention ("بجهود حكومة الوفاق"، "مواقع لقوات الوفاق" -> ب، ل). Numbers and quantities between
+    a preposition and its actor are skipped ("عن أربعة صحفيين").
+    """
     sp = _spec()
+    attached = sp["attached"]
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
         word = normalize_key(m.text.split(" ", 1)[0])
         prep = None
         coord = False
-        pro = ""
         for n in (4, 3, 2, 1):
-            if len(word) > n + 2 and word[:n] in sp["attached"]:
-                pro = word[:n]
+            if len(word) > n + 2 and word[:n] in attached:
+                prep = attached[word[:n]]
                 break
-        if pro:
-            prep = sp["attached"][pro]
         if word.startswith("و") and not _is_root_waw(m):
             coord = True
-        before = norm[max(0, ns - 40):ns].rstrip()
-        for f in sp["fillers"]:
-            if before.endswith(" " + f) or before == f:
-                before = before[: len(before) - len(f)].rstrip()
+        before = norm[max(0, ns - 60):ns].rstrip()
+        for _ in range(3):
+            for f in sp["fillers"]:
+                if before.endswith(" " + f) or before == f:
+                    before = before[: len(before) - len(f)].rstrip()
+                    break
+            else:
                 break
         words = before.split()
-        if words:
+        if words and prep is None:
             last = words[-1]
             if last in sp["preps"]:
                 prep = last
-            elif last[:1] == "و" and last[1:] in sp["preps"]:
+            elif last[:1] in "وف" and last[1:] in sp["preps"]:
                 prep = last[1:]
                 coord = True
             elif last == "و":
                 coord = True
-            if before.endswith("،") or before.endswith(","):
-                coord = coord or False
+            elif not before.endswith(("،", ",")):
+                for n in (3, 2, 1):
+                    if len(last) >= n + 3 and last[:n] in attached:
+                        prep = attached[last[:n]]
+                        break
         out.append(Arg(m, prep, coord))
     return out
 
@@ -107,8 +119,30 @@ def _gap_words(norm: str, a: int, b: int) -> int:
     return len(_WORD.findall(norm[a:b]))
 
 
-def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n) -> Frame:
-    """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets)."""
+def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
+    """Words between a and b that are not dates, places, punctuation or function words."""
+    from marsad.actors.discover import function_words
+
+    stop = function_words()
+    text = norm[a:b]
+    for s, e in skips:
+        if a <= s and e <= b:
+            text = text[: s - a] + " " * (e - s) + text[e - a:]
+    n = 0
+    for w in _WORD.findall(text):
+        w = w.strip("،,\"'()")
+        if w and w not in stop and not (w[:1] in "وفب" and w[1:] in stop) and any(c.isalpha() for c in w):
+            n += 1
+    return n
+
+
+def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
+          skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None) -> Frame:
+    """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
+
+    ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments.
+    """
+    skips = skips or []
     sp = _spec()
     before = [a for a in args if a.mention.end <= t_start]
     after = [a for a in args if a.mention.start >= t_end]
@@ -123,11 +157,15 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and "،" not in gap:
             sources = [a0]
             how = "genitive"
+    # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
+    continues = spec.pos != "noun" and proclitic[:1] in ("و", "ف") and previous is not None
     # subject before the verb (SVO), nearest first
     if not sources and before:
         b = before[-1]
         gap = norm[r2n(b.mention.end):nts]
-        if b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
+        if continues and "،" in gap:
+            pass
+        elif b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
                 and (spec.pos != "noun" or enclitic):
             group = [b]
             k = len(before) - 2
@@ -143,8 +181,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap):
             sources = [a0]
             how = "subject-after"
+    if not sources and continues and previous.sources:
+        nxt = after[0] if after else None
+        if nxt is None or nxt.prep is not None or _content_words(norm, nte, r2n(nxt.mention.start), skips) > 0:
+            sources = [Arg(m, None, False) for m in previous.sources]
+            how = "continued-subject"
     # coordinated sources after the first one
-    if sources and sources[-1].mention.start >= t_end:
+    if sources and sources[-1].mention.start >= t_end and sources[-1] in after:
         idx = after.index(sources[-1]) + 1
         while idx < len(after) and after[idx].coord and after[idx].prep is None:
             sources.append(after[idx])
@@ -167,12 +210,27 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 targets.append(a)
                 continue
             break
-        if a.prep is None and "direct" in allowed:
+        words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
+        if a.prep is None and "direct" in allowed and words == 0:
             targets.append(a)
-        elif a.prep is not None and a.prep in allowed:
+        elif a.prep is not None and a.prep in allowed and words <= 3:
             targets.append(a)
-        elif a.prep is None:
-            continue
+        elif a.prep == "ل" and "direct" in allowed and words == 1:
+            targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"
+    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS:
+        # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
+        src_ids2 = {a.mention.actor.id for a in sources}
+        first_src = min((a.mention.start for a in sources), default=t_start)
+        prior = [a for a in before if a.mention.end <= first_src and a.mention.actor.id not in src_ids2]
+        if prior:
+            targets = [Arg(prior[-1].mention, None, False)]
+            how += "+pronoun-suffix"
+    follow = norm[nte:nte + 8].split()
+    if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"]:
+        prior = [m for m in previous.targets + previous.sources
+                 if m.actor.id not in {a.mention.actor.id for a in sources}]
+        targets = [Arg(m, None, False) for m in prior[:1]]
+        how += "+pronoun-object"
     if spec.symmetric and len(sources) > 1 and not targets:
         # "حفتر ووزير الخارجية الإيطالي يبحثان": the coordinated pair are the two sides
         targets = sources[1:]

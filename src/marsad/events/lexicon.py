@@ -48,6 +48,7 @@ def verb_forms(past: str, present: str) -> set[str]:
     if not p_head.endswith(("ي", "ا", "و")):  # defective verbs list their forms explicitly
         for suf in _PAST_SUFFIXES:
             forms.add(p_head + suf + tail_p)
+        forms.add(p_head + "و" + tail_p)  # 3rd plural before a pronoun: اختطفوهم
     else:
         forms.add(p_head + tail_p)
     if q_head[:1] in _PRESENT_PREFIXES:

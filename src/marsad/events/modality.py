@@ -52,8 +52,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "") -> Modal
         return Modality.HYPOTHETICAL
     if c["negated"].search(before):
         return Modality.NEGATED
-    if c["hypothetical"].search(before):
-        return Modality.HYPOTHETICAL
     if c["planned"].search(before):
         return Modality.PLANNED
+    if c["hypothetical"].search(before):
+        return Modality.HYPOTHETICAL
     return Modality.ASSERTED
