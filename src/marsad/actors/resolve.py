@@ -244,12 +244,12 @@ class ActorResolver:
             if actor is None:
                 return j, None
             return j, Mention(first.start, end, text[first.start:end], actor, "coref")
-        if country is None and org is None and head.needs_country:
-            return j, None
         if country is None and org is None:
             prior = st.by_head.get(head.id)
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
+            if head.needs_country:
+                return j, None
             country = self._context_country(items, i, st, sent_of, out, head.kind == "PER")
             body = next((self.base.entries[r.ref] for r in first.readings if r.kind in ("name", "short")), None)
             if body is not None and j == i + 1 and country in (None, body.actor.country):

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
-from marsad.events.frames import Frame, attach, frame
+from marsad.events.frames import Frame, attach, event_sides, frame
 from marsad.events.lexicon import TriggerSpec, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
@@ -80,6 +80,7 @@ class EventCoder:
     def code(self, doc: Doc, norm: Normalized) -> tuple[Event, ...]:
         """Events of ``doc`` in text order."""
         art = doc.article
+        sides = event_sides()
         names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places])
         triggers = [t for t in find_triggers(norm) if not _inside_name(t, names)]
         if not triggers or not doc.mentions:
@@ -125,6 +126,10 @@ class EventCoder:
                     continue
                 if spec.weak and not (fr.sources and fr.targets):
                     continue
+                if not fr.targets and spec.type not in sides.targetless and spec.mode != "multilateral":
+                    continue
+                if not fr.sources and spec.type not in sides.sourceless:
+                    continue
                 if spec.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
                                                                or spec.type in _ONE_SIDED)):
                     continue
@@ -161,10 +166,13 @@ def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
 
 
 def _is_adj_far(arg, t: TriggerHit) -> bool:
-    """Nationality adjectives take part only right after a nominal trigger ("دعم جزائري")."""
+    """Nationality adjectives take part only right after a nominal trigger ("دعم جزائري") or a noun
+    governed by a preposition ("أشاد بالمشاركة الإيطالية")."""
     if arg.mention.via != "adjective":
         return False
-    return not (t.spec.pos == "noun" and 0 <= arg.mention.start - t.end <= 2)
+    if t.spec.pos == "noun" and 0 <= arg.mention.start - t.end <= 2:
+        return False
+    return arg.prep is None
 
 
 def _nearest(dates: list[DateMention], pos: int) -> DateMention | None:

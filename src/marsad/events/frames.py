@@ -45,9 +45,26 @@ def _spec() -> dict:
         "fillers": tuple(sorted((normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
                                 key=len, reverse=True)),
         "subject_window": int(raw["subject_window"]),
+        "transparent": tuple(sorted((normalize_key(w) for w in raw.get("transparent_nouns") or []), key=len,
+                                    reverse=True)),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Which event types may lack a side."""
+
+    targetless: frozenset[str]
+    sourceless: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_sides() -> Sides:
+    """Types complete without a target / a source (data/events/frames.yaml)."""
+    raw = load_yaml("events/frames.yaml")
+    return Sides(frozenset(raw.get("targetless_types") or []), frozenset(raw.get("sourceless_types") or []))
 
 
 @dataclass(slots=True)
@@ -89,6 +106,16 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
                     before = before[: len(before) - len(f)].rstrip()
                     break
             else:
+                break
+        for t in sp["transparent"]:
+            tw = t.split()
+            bw = before.split()
+            if len(bw) >= len(tw) and bw[-len(tw):-1] == tw[:-1] and (bw[-1] == tw[-1] or (
+                    bw[-1][:1] in "بل" and bw[-1][1:] in (tw[-1], tw[-1][2:] if tw[-1].startswith("ال") else "")
+                    or bw[-1][:3] in ("بال", "لل") and bw[-1][3:] == tw[-1][2:])):
+                if bw[-1] != tw[-1] and prep is None:
+                    prep = attached.get(bw[-1][:3]) or attached.get(bw[-1][:1])
+                before = " ".join(bw[:-len(tw)])
                 break
         words = before.split()
         if words and prep is None:
@@ -159,6 +186,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
     continues = spec.pos != "noun" and proclitic[:1] in ("و", "ف") and previous is not None
+    # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
+    if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
+            and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 2:
+        return Frame((after[0].mention,), (after[1].mention,), "between")
     # subject before the verb (SVO), nearest first
     if not sources and before:
         b = before[-1]
