@@ -131,6 +131,8 @@ class ActorBase:
     """Words such as المشير that stand before a name and alone refer back to it."""
     role_keys: set[str] = field(default_factory=set)
     """Valid role keys."""
+    plural_roles: set[str] = field(default_factory=set)
+    """Role keys several people hold at once (a bare title cannot pick one of them)."""
     _roles: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = field(default_factory=dict)
 
     def index_roles(self) -> None:
@@ -146,7 +148,7 @@ class ActorBase:
     def holder(self, role: str, country: str, day: dt.date | None) -> Entry | None:
         """Who held ``role`` for ``country`` on ``day`` (the latest to start, if several)."""
         spans = self._roles.get((role, country))
-        if not spans or day is None:
+        if not spans or day is None or role in self.plural_roles:
             return None
         i = bisect_right(spans, (day, dt.date.max, "\uffff"))
         for start, end, actor_id in reversed(spans[:i]):
@@ -273,7 +275,9 @@ def load_base(directory: Path | None = None) -> ActorBase:
     base = ActorBase()
     roles_file = folder / "roles.yaml"
     if roles_file.exists():
-        base.role_keys = {r["role"] for r in (load_yaml_file(roles_file) or [])}
+        rows = load_yaml_file(roles_file) or []
+        base.role_keys = {r["role"] for r in rows}
+        base.plural_roles = {r["role"] for r in rows if r.get("multiple")}
     for path in sorted(folder.glob("*.yaml")):
         stem = path.stem
         if stem not in ("countries", "titles", "honorifics") and not stem.startswith(("people_", "orgs_")):

@@ -117,6 +117,11 @@ class ActorResolver:
         st = _DocState(day)
         # a short form is licensed by a full name anywhere in the article (headlines come first)
         st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
+        # what the article is about: every state, capital, adjective and named actor counts, wherever it stands
+        for it in items:
+            c = self._key_country(it.key)
+            if c and c != "IGO":
+                st.countries[c] += 1
         out: list[Mention] = []
         sent_of = _sentence_index(sentences)
         i = 0
@@ -133,8 +138,7 @@ class ActorResolver:
         if k.kind in ("country", "capital") and (
                 it.proclitic in ("ب", "وب", "فب")
                 or self._locative.search(normalize_key(text[max(0, it.start - 16):it.start]) + " ")):
-            st.countries[k.ref] += 1  # "في طرابلس" is where, not who, but tells what the article is about
-            return i + 1, None
+            return i + 1, None  # "في طرابلس" is where, not who
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
             items[i].key = next(r for r in it.readings if r.kind == "head")
@@ -149,7 +153,6 @@ class ActorResolver:
                 j2, tail_end, tail_country = self._title_tail(text, items, j)
                 if tail_country is not None and tail_country == actor.country:
                     end, j = tail_end, j2
-            self._note(actor, st)
             return j, Mention(it.start, end, text[it.start:end], actor, "name")
         if k.kind == "short":
             if k.ref not in st.seen_entries or it.proclitic not in _SHORT_PRO:
@@ -162,13 +165,11 @@ class ActorResolver:
             actor = self._country_actor(k.ref)
             if actor is None:
                 return i + 1, None
-            self._note(actor, st)
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, k.kind)
         if k.kind == "adj":
             actor = self._country_actor(k.ref)
             if actor is None:
                 return i + 1, None
-            st.countries[actor.country] += 1
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
         return i + 1, None
 
@@ -245,7 +246,7 @@ class ActorResolver:
                 return j, None
             return j, Mention(first.start, end, text[first.start:end], actor, "coref")
         if country is None and org is None:
-            prior = st.by_head.get(head.id)
+            prior = st.by_head.get(head.id) or st.by_head.get(_family(head.id))
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
@@ -266,7 +267,8 @@ class ActorResolver:
                 st.provisional[actor.id] = actor
                 via = "discovered"
         st.by_head[head.id] = actor
-        self._note(actor, st)
+        if head.kind == "PER":
+            st.by_head[_family(head.id)] = actor
         return j, Mention(first.start, end, text[first.start:end], actor, via, head.role)
 
     def _named(self, text, items, i, j, e: Entry, honorific, head, st) -> tuple[int, Mention]:
@@ -276,14 +278,10 @@ class ActorResolver:
             st.by_honorific[honorific] = actor
         if head is not None:
             st.by_head[head.id] = actor
+            st.by_head[_family(head.id)] = actor
         end = items[j].end
-        self._note(actor, st)
         return j + 1, Mention(items[i].start, end, text[items[i].start:end], actor, "title+name",
                               head.role if head else None)
-
-    def _note(self, actor: Actor, st: _DocState) -> None:
-        if actor.country and actor.country != "IGO":
-            st.countries[actor.country] += 1
 
     def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention], nearest: bool) -> str | None:
         """Country for a bare title: for a person the nearest country-bearing mention in the sentence,
@@ -305,6 +303,11 @@ class ActorResolver:
         if st.countries:
             return st.countries.most_common(1)[0][0]
         return None
+
+
+def _family(head_id: str) -> str:
+    """Bare "الوزير" refers back to any minister named before: heads group by their last word."""
+    return "family:" + head_id.rsplit("_", 1)[-1]
 
 
 def _sentence_index(sentences: tuple[Sentence, ...]):

@@ -76,6 +76,8 @@ class Arg:
     """The preposition introducing it ('' when bare)."""
     coord: bool
     """True when it is coordinated with the previous actor (و)."""
+    via_noun: bool = False
+    """True when a transparent noun governs it ("رفض مقترح المبعوث")."""
 
 
 def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
@@ -107,6 +109,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
                     break
             else:
                 break
+        via_noun = False
         for t in sp["transparent"]:
             tw = t.split()
             bw = before.split()
@@ -116,6 +119,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
                 if bw[-1] != tw[-1] and prep is None:
                     prep = attached.get(bw[-1][:3]) or attached.get(bw[-1][:1])
                 before = " ".join(bw[:-len(tw)])
+                via_noun = True
                 break
         words = before.split()
         if words and prep is None:
@@ -132,7 +136,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
                         break
-        out.append(Arg(m, prep, coord))
+        out.append(Arg(m, prep, coord, via_noun))
     return out
 
 
@@ -242,9 +246,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 continue
             break
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
-        if a.prep is None and "direct" in allowed and words == 0:
+        if a.prep is None and "direct" in allowed and (words == 0 or a.via_noun and words <= 4):
             targets.append(a)
-        elif a.prep is not None and a.prep in allowed and words <= 3:
+        elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
         elif a.prep == "ل" and "direct" in allowed and words == 1:
             targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"

@@ -404,7 +404,9 @@ def actors(db, params: Mapping[str, str]) -> dict[str, Any]:
     offset = _int(params, "offset", 0, 0, 10**9)
     where, having, args = "", "", []
     if q:
-        where = " WHERE strpos(translate(concat_ws(' ', actor_id, actor_name, text), ?, ?), ?) > 0"
+        # Counts stay whole: an actor matches by any one of its mentions.
+        where = (" WHERE actor_id IN (SELECT actor_id FROM mentions "
+                 "WHERE strpos(translate(concat_ws(' ', actor_id, actor_name, text), ?, ?), ?) > 0)")
         args += [*_fold_tables(), normalize_key(q)]
     if provisional is not None:
         having = " HAVING bool_or(provisional)" if provisional else " HAVING NOT bool_or(provisional)"
