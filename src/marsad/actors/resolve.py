@@ -28,8 +28,9 @@ from marsad.records import Actor, ActorKind, Mention, Sentence
 _COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
 # a short form with a preposition attached is too often a common word ("لصالح" = in favour of)
 _SHORT_PRO = {"", "و", "ف"}
-_GAP_OK = re.compile(r"^\s*$")
-_APPOSITION_GAP = re.compile(r"^\s*[،,]?\s*$")
+# quotes may wrap a name after its title: وزير الدفاع «صلاح الدين النمروش»
+_GAP_OK = re.compile(r"^[\s«»\"“”']*$")
+_APPOSITION_GAP = re.compile(r"^[\s«»\"“”']*[،,]?[\s«»\"“”']*$")
 
 
 @dataclass(slots=True)
@@ -216,7 +217,7 @@ class ActorResolver:
             entry = self.base.entries.get(nk.ref) if nk.kind in ("name", "short") else None
             if nk.kind == "short" and nk.ref not in st.seen_entries:
                 break
-            if nk.kind in ("adj", "country", "capital") and pro_ok and country is None:
+            if nk.kind in ("adj", "country", "capital") and pro_ok and country in (None, nk.ref):
                 country = nk.ref
             elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" and pro_ok \
                     and head is not None and org is None \

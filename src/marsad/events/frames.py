@@ -11,7 +11,7 @@ the sentence's subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.arabic.normalize import normalize_key
@@ -19,6 +19,7 @@ from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
 
+_PARENTHETICAL = re.compile(r"،[^،.؛]{0,40}،")
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _WORD = re.compile(r"\S+")
@@ -47,6 +48,8 @@ def _spec() -> dict:
         "subject_window": int(raw["subject_window"]),
         "transparent": tuple(sorted((normalize_key(w) for w in raw.get("transparent_nouns") or []), key=len,
                                     reverse=True)),
+        "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
+                             raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
     }
@@ -80,7 +83,7 @@ class Arg:
     """True when a transparent noun governs it ("رفض مقترح المبعوث")."""
 
 
-def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
+def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noqa: C901
     """Read the preposition or conjunction in front of each mention.
 
     A preposition may be a word (مع، إلى)، attached to the mention (لحفتر)، or attached to a noun that
@@ -89,9 +92,12 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
     """
     sp = _spec()
     attached = sp["attached"]
+    spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions]
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
+        # "فتحي باشاغا ونظيره": a word of the previous name is no preposition
+        prev_is_name = any(s < ns and ns - e <= 2 for s, e in spans)
         word = normalize_key(m.text.split(" ", 1)[0])
         prep = None
         coord = False
@@ -131,7 +137,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:
                 coord = True
             elif last == "و":
                 coord = True
-            elif not before.endswith(("،", ",")):
+            elif not before.endswith(("،", ",")) and not prev_is_name:
                 for n in (3, 2, 1):
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
@@ -159,12 +165,47 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     for s, e in skips:
         if a <= s and e <= b:
             text = text[: s - a] + " " * (e - s) + text[e - a:]
+    text = _PARENTHETICAL.sub(" ", text)  # "، في بيان مشترك،" stands between a verb and its object
     n = 0
     for w in _WORD.findall(text):
         w = w.strip("،,\"'()")
         if w and w not in stop and not (w[:1] in "وفب" and w[1:] in stop) and any(c.isalpha() for c in w):
             n += 1
     return n
+
+
+def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips) -> list[Arg]:
+    """The subject of a verb of saying right before a nominal trigger, if there is one."""
+    sp = _spec()
+    lo = max(0, nts - 120)
+    hits = list(sp["speech"].finditer(norm, lo, nts))
+    if not hits:
+        return []
+    sv_start, sv_end = hits[-1].start(), hits[-1].end()
+    between = [a for a in before if r2n(a.mention.start) >= sv_end]
+    rest = norm[sv_end:nts]
+    for a in between:
+        s, e = r2n(a.mention.start) - sv_end, r2n(a.mention.end) - sv_end
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    if _content_words(rest, 0, len(rest), []) > 1:
+        return []
+    if between:
+        group = [between[0]]
+        for a in between[1:]:
+            if a.coord:
+                group.append(a)
+        return [a for a in group if a.prep is None] or []
+    prior = [a for a in before if r2n(a.mention.end) <= sv_start]
+    if prior:
+        b = prior[-1]
+        gap = norm[r2n(b.mention.end):sv_start]
+        if b.prep is None and "،" not in gap and _content_words(norm, r2n(b.mention.end), sv_start, skips) == 0:
+            return [b]
+    return []
+
+
+def _has_subject_after(after: list[Arg], nte: int, norm: str, r2n) -> bool:
+    return bool(after) and after[0].prep is None and r2n(after[0].mention.start) - nte < 3
 
 
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
@@ -174,14 +215,22 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments.
     """
     skips = skips or []
+    prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
+    if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
+        spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
     sp = _spec()
     before = [a for a in args if a.mention.end <= t_start]
     after = [a for a in args if a.mention.start >= t_end]
     nts, nte = r2n(t_start), r2n(t_end)
     sources: list[Arg] = []
     how = ""
+    # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
+    speaker = _speech_subject(norm, nts, before, r2n, skips)
+    if speaker and (spec.pos in ("noun", "phrase") or not _has_subject_after(after, nte, norm, r2n)):
+        sources = speaker
+        how = "speech-verb"
     # genitive or adjective right after a noun: "زيارة وزير الخارجية" / "دعم جزائري"
-    if spec.pos == "noun" and after and not enclitic:
+    if not sources and spec.pos == "noun" and after and not enclitic:
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and _gap_words(norm, nte, r2n(a0.mention.start)) <= 1 and not _PUNCT_BREAK.search(gap) \
@@ -198,9 +247,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and before:
         b = before[-1]
         gap = norm[r2n(b.mention.end):nts]
-        if continues and "،" in gap:
-            pass
+        if "،" in gap or "," in gap:
+            pass  # "حفتر، في حين أرسلت أنقرة": a comma ends the subject's reach
         elif b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
+                and _content_words(norm, r2n(b.mention.end), nts, skips) == 0 \
                 and (spec.pos != "noun" or enclitic):
             group = [b]
             k = len(before) - 2
@@ -245,6 +295,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 targets.append(a)
                 continue
             break
+        if how == "speech-verb" and a.prep is None and a.mention.actor.country == sources[0].mention.actor.country:
+            continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
         if a.prep is None and "direct" in allowed and (words == 0 or a.via_noun and words <= 4):
             targets.append(a)

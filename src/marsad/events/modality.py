@@ -32,6 +32,7 @@ def _cues() -> dict:
         "hypothetical": words("hypothetical"),
         "q_start": tuple(normalize_key(w) for w in spec["hypothetical"].get("sentence_start") or []),
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
+        "scope_rest": words("hypothetical", "scope_rest"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
     }
 
@@ -49,6 +50,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "") -> Modal
     stripped = norm_sentence.strip()
     first = stripped.split(" ", 1)[0] if stripped else ""
     if first in c["q_start"] or stripped.endswith(c["q_end"]):
+        return Modality.HYPOTHETICAL
+    if c["scope_rest"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.HYPOTHETICAL
     if c["negated"].search(before):
         return Modality.NEGATED

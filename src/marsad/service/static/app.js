@@ -110,6 +110,7 @@ function readHash() {
 function writeHash(params) {
   const p = new URLSearchParams(params);
   if ($("#interval").value !== "auto") p.set("interval", $("#interval").value);
+  if (state.selected && !$("#article").hidden) p.set("event", state.selected);
   history.replaceState(null, "", p.toString() ? `#${p}` : location.pathname);
 }
 
@@ -165,17 +166,17 @@ async function apply() {
 
 // ---- loading ---------------------------------------------------------------------------
 
-function chooseInterval() {
+// "auto" picks the interval from the span of the matching events (a monthly count first).
+async function loadTimeline(params) {
   const chosen = $("#interval").value;
-  if (chosen !== "auto") return chosen;
-  const s = state.stats || {};
-  const first = form.elements.from.value || s.first_date;
-  const last = form.elements.to.value || s.last_date;
-  if (!first || !last) return "month";
+  const url = (interval) => `/api/timeline?${new URLSearchParams([...params, ["interval", interval]])}`;
+  const data = await getJSON(url(chosen === "auto" ? "month" : chosen));
+  if (chosen !== "auto" || data.buckets.length < 1) return data;
+  const first = data.buckets[0].date, last = data.buckets[data.buckets.length - 1].date;
   const days = (Date.parse(last) - Date.parse(first)) / 86400000;
-  if (days <= 62) return "day";
-  if (days <= 730) return "week";
-  return "month";
+  if (days <= 62) return getJSON(url("day"));
+  if (days <= 730) return getJSON(url("week"));
+  return data;
 }
 
 async function refresh() {
@@ -183,12 +184,10 @@ async function refresh() {
   writeHash(params);
   renderPlaceChip();
   showError(null);
-  const interval = chooseInterval();
-  const tl = new URLSearchParams(params); tl.set("interval", interval);
-  const nw = new URLSearchParams(params); nw.set("min_weight", $("#min-weight").value || "1"); nw.set("limit", "60");
+  const nw = new URLSearchParams(params); nw.set("min_weight", $("#min-weight").value || "1"); nw.set("limit", "40");
   const ev = new URLSearchParams(params); ev.set("limit", String(PAGE_SIZE)); ev.set("offset", String(state.offset));
   const jobs = [
-    getJSON(`/api/timeline?${tl}`).then(renderTimeline),
+    loadTimeline(params).then(renderTimeline),
     getJSON(`/api/network?${nw}`).then(renderNetwork),
     Promise.all([loadWorld(), getJSON(`/api/map?${params}`)]).then(([w, m]) => renderMap(w, m)),
     getJSON(`/api/events?${ev}`).then(renderEvents),
@@ -217,7 +216,8 @@ const iso = (d) => d.toISOString().slice(0, 10);
 
 function renderTimeline(data) {
   const box = $("#timeline");
-  $("#timeline-note").textContent = `${data.interval}ly` + (data.undated ? ` · ${data.undated} undated` : "");
+  const per = { day: "per day", week: "per week (from Monday)", month: "per month" }[data.interval];
+  $("#timeline-note").textContent = per + (data.undated ? ` · ${data.undated} undated` : "");
   renderLegend(data.types);
   if (!data.buckets.length) { clear(box, "No dated events match the filters."); return; }
   // Every period from the first to the last, so gaps show as gaps.
@@ -303,9 +303,9 @@ function layout(nodes, edges, W, H) {
     return { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a) };
   });
   const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.weight]);
-  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.55;
-  let temp = W / 8;
-  for (let iter = 0; iter < 400; iter++) {
+  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.4;
+  let temp = W / 5;
+  for (let iter = 0; iter < 500; iter++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -320,18 +320,21 @@ function layout(nodes, edges, W, H) {
     for (const [a, b, w] of links) {
       const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
       const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-      const f = (d / k) * (1 + Math.log(w)) * 0.5;
+      const f = (d / k) * (1 + 0.3 * Math.log(w));
       disp[a].x -= dx * f; disp[a].y -= dy * f;
       disp[b].x += dx * f; disp[b].y += dy * f;
     }
     for (let i = 0; i < n; i++) {
-      disp[i].x += (W / 2 - pos[i].x) * 0.05;  // gravity keeps unlinked groups on screen
-      disp[i].y += (H / 2 - pos[i].y) * 0.05;
+      // Gravity balances the summed repulsion (about n k^2 / r) at a radius near a third of the frame,
+      // so unlinked groups stay together instead of piling up on the border.
+      disp[i].x += W / 2 - pos[i].x;
+      disp[i].y += H / 2 - pos[i].y;
       const d = Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2) || 1;
-      pos[i].x += (disp[i].x / d) * Math.min(d, temp);
-      pos[i].y += (disp[i].y / d) * Math.min(d, temp);
+      // Kept inside the frame, as in Fruchterman and Reingold's original method.
+      pos[i].x = Math.min(W - 20, Math.max(20, pos[i].x + (disp[i].x / d) * Math.min(d, temp)));
+      pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + (disp[i].y / d) * Math.min(d, temp)));
     }
-    temp = Math.max(0.5, temp * 0.985);
+    temp = Math.max(0.5, temp * 0.99);
   }
   return pos;
 }
@@ -339,21 +342,25 @@ function layout(nodes, edges, W, H) {
 function fitPositions(pos, W, H, pad) {
   const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const s = Math.min((W - 2 * pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 3);
+  // Each axis stretched to fill the frame: the layout comes out round, the panel is wide.
+  const sx = Math.min((W - 2 * pad) / Math.max(x1 - x0, 1), 2.5);
+  const sy = Math.min((H - 2 * pad) / Math.max(y1 - y0, 1), 2.5);
   const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-  return pos.map((p) => ({ x: W / 2 + (p.x - cx) * s, y: H / 2 + (p.y - cy) * s }));
+  return pos.map((p) => ({ x: W / 2 + (p.x - cx) * sx, y: H / 2 + (p.y - cy) * sy }));
 }
 
 function renderNetwork(data) {
   const box = $("#network");
   if (!data.nodes.length) { clear(box, "No actor pairs match the filters."); return; }
   const W = 640, H = 420;
-  const pos = fitPositions(layout(data.nodes, data.edges, W, H), W, H, 60);
+  const pos = fitPositions(layout(data.nodes, data.edges, W, H), W, H, 40);
   const at = new Map(data.nodes.map((d, i) => [d.id, i]));
   const maxCount = Math.max(...data.nodes.map((d) => d.count));
-  const radius = (d) => 5 + 14 * Math.sqrt(d.count / maxCount);
+  const radius = (d) => 4 + 10 * Math.sqrt(d.count / maxCount);
   const maxW = Math.max(...data.edges.map((e) => e.weight));
   const current = form.elements.actor.value;
+  // Name only the busiest actors; every node names itself on hover.
+  const labelled = new Set(data.nodes.slice(0, 18).map((d) => d.id).concat([current]));
 
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = svg("defs");
@@ -404,7 +411,7 @@ function renderNetwork(data) {
     });
     g.append(svg("circle", { r, fill: d.provisional ? "#b0b7c3" : "#14213d", "fill-opacity": 0.85 }));
     const right = pos[i].x < W - 110;
-    g.append(svg("text", { x: right ? r + 3 : -r - 3, y: 4, "text-anchor": right ? "start" : "end" }, d.name));
+    if (labelled.has(d.id)) g.append(svg("text", { x: right ? r + 3 : -r - 3, y: 4, "text-anchor": right ? "start" : "end" }, d.name));
     titled(g, `${d.name} · ${d.name_ar || ""} · ${d.code || "-"} · ${d.count} events${d.provisional ? " · provisional" : ""}`);
     nodeLayer.append(g);
   });
@@ -471,7 +478,8 @@ function renderMap(world, data) {
     });
     layer.append(dot);
     layer.append(svg("text", {
-      class: "place-label", x: x + r + 2 * unit, y: y + 3 * unit, "font-size": 10 * unit, "stroke-width": 2.5 * unit,
+      class: "place-label", x: x + r + 2 * unit, y: y + 3.5 * unit,
+      style: `font-size:${11 * unit}px;stroke-width:${2.5 * unit}px`,
     }, p.name));
   }
   root.append(layer);
@@ -563,6 +571,7 @@ async function openArticle(e, row) {
   $("#article-clean").textContent = a.cleaned_text || "";
   const panel = $("#article");
   panel.hidden = false;
+  writeHash(filterParams());
   const anchor = panel.querySelector('[data-anchor="current"]');
   if (anchor) anchor.scrollIntoView({ block: "center" });
 }
@@ -574,6 +583,7 @@ function fillSelect(select, values) {
 }
 
 async function start() {
+  const linked = new URLSearchParams(location.hash.slice(1)).get("event");
   readHash();
   try {
     const s = await getJSON("/api/stats");
@@ -598,10 +608,13 @@ async function start() {
   $("#min-weight").addEventListener("change", refresh);
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); refresh(); });
   $("#next").addEventListener("click", () => { state.offset += PAGE_SIZE; refresh(); });
-  $("#close-article").addEventListener("click", () => { $("#article").hidden = true; });
-  document.addEventListener("keydown", (evt) => { if (evt.key === "Escape") $("#article").hidden = true; });
+  const closeArticle = () => { $("#article").hidden = true; writeHash(filterParams()); };
+  $("#close-article").addEventListener("click", closeArticle);
+  document.addEventListener("keydown", (evt) => { if (evt.key === "Escape") closeArticle(); });
   window.addEventListener("resize", () => { clearTimeout(state.resizeTimer); state.resizeTimer = setTimeout(refresh, 300); });
-  refresh();
+  await refresh();
+  // A link may name an event (#event=...): open its article.
+  if (linked) getJSON(`/api/events/${encodeURIComponent(linked)}`).then((e) => openArticle(e, null), showError);
 }
 
 start();
