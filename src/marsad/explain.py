@@ -5,9 +5,6 @@ import datetime as dt
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import tokenize
-from marsad.events.coder import find_triggers
-from marsad.events.frames import attach, frame
-from marsad.events.coder import _raw_to_norm
 from marsad.pipeline import Pipeline
 from marsad.records import Article, Failure
 from marsad.store import event_to_dict
@@ -33,17 +30,14 @@ def explain(sentence: str, day: dt.date | None = None, pipeline: Pipeline | None
     lines.append("places:")
     lines += [f"  [{pl.start}:{pl.end}] {pl.text} -> {pl.place.id} ({pl.place.lat}, {pl.place.lon})"
               for pl in doc.places] or ["  (none)"]
-    norm = normalize(doc.coded_text)
-    r2n = _raw_to_norm(norm)
+    trace: list = []
+    p._coder.code(doc, normalize(doc.coded_text), trace)
     lines.append("triggers and frames:")
-    trig = find_triggers(norm)
-    for t in trig:
-        args = attach(norm.text, r2n, [m for m in doc.mentions if not (t.start < m.end and m.start < t.end)])
-        fr = frame(t.spec, t.start, t.end, t.enclitic, args, norm.text, r2n)
+    for t, fr, verdict in trace:
         lines.append(f"  [{t.start}:{t.end}] {doc.coded_text[t.start:t.end]} -> {t.spec.type} {t.spec.mode or ''} "
                      f"({t.spec.pos}{', weak' if t.spec.weak else ''}); frame {fr.how}: "
-                     f"{[m.text for m in fr.sources]} -> {[m.text for m in fr.targets]}")
-    if not trig:
+                     f"{[m.text for m in fr.sources]} -> {[m.text for m in fr.targets]}; {verdict}")
+    if not trace:
         lines.append("  (none)")
     lines.append("events:")
     for e in doc.events:

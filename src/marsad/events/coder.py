@@ -77,8 +77,12 @@ def confidence(spec: TriggerSpec, fr: Frame) -> float:
 class EventCoder:
     """Codes the events of a document whose actors, dates and places are known."""
 
-    def code(self, doc: Doc, norm: Normalized) -> tuple[Event, ...]:
-        """Events of ``doc`` in text order."""
+    def code(self, doc: Doc, norm: Normalized, trace: list | None = None) -> tuple[Event, ...]:
+        """Events of ``doc`` in text order.
+
+        Args:
+            trace: if given, receives (trigger, frame, verdict) for every trigger, for ``marsad explain``.
+        """
         art = doc.article
         sides = event_sides()
         names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places])
@@ -122,16 +126,10 @@ class EventCoder:
                            skips, t.proclitic, previous)
                 if fr.sources or fr.targets:
                     previous = fr
-                if not fr.sources and not fr.targets:
-                    continue
-                if spec.weak and not (fr.sources and fr.targets):
-                    continue
-                if not fr.targets and spec.type not in sides.targetless and spec.mode != "multilateral":
-                    continue
-                if not fr.sources and spec.type not in sides.sourceless:
-                    continue
-                if spec.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
-                                                               or spec.type in _ONE_SIDED)):
+                verdict = _verdict(spec, fr, sides)
+                if trace is not None:
+                    trace.append((t, fr, verdict))
+                if verdict != "coded":
                     continue
                 mod = modality(nsent, r2n(t.start) - ns, t.proclitic)
                 date = _nearest(s_dates, t.start) or last_date
@@ -156,6 +154,22 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(events)
+
+
+def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
+    """'coded', or why the trigger gives no event."""
+    if not fr.sources and not fr.targets:
+        return "no actor on either side"
+    if spec.weak and not (fr.sources and fr.targets):
+        return "weak trigger needs both sides"
+    if not fr.targets and spec.type not in sides.targetless and spec.mode != "multilateral":
+        return f"{spec.type} needs a target"
+    if not fr.sources and spec.type not in sides.sourceless:
+        return f"{spec.type} needs a source"
+    if spec.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
+                                                   or spec.type in _ONE_SIDED)):
+        return "a nominal event needs its source and target"
+    return "coded"
 
 
 def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:

@@ -218,6 +218,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
         spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
+    nxt = [a for a in args if a.mention.start >= t_end][:1]
+    if spec.pos == "verb" and nxt and nxt[0].mention.via == "adjective" and nxt[0].mention.start - t_end <= 2:
+        spec = replace(spec, pos="noun")  # "ودعم جزائري": an adjective agrees with a noun
     sp = _spec()
     before = [a for a in args if a.mention.end <= t_start]
     after = [a for a in args if a.mention.start >= t_end]
@@ -233,9 +236,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and spec.pos == "noun" and after and not enclitic:
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
-        if a0.prep is None and _gap_words(norm, nte, r2n(a0.mention.start)) <= 1 and not _PUNCT_BREAK.search(gap) \
-                and "،" not in gap:
-            sources = [a0]
+        if a0.prep in (None, "ل") and _gap_words(norm, nte, r2n(a0.mention.start)) <= (1 if a0.prep is None else 0) \
+                and not _PUNCT_BREAK.search(gap) and "،" not in gap:
+            sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
     continues = spec.pos != "noun" and proclitic[:1] in ("و", "ف") and previous is not None

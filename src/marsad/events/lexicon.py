@@ -99,6 +99,8 @@ def build_lexicon(rows: list, origin: str) -> Lexicon[TriggerSpec]:
             key = normalize_key(form)
             if key.endswith("اء"):  # the hamza changes seat before a suffix: لقاء -> لقائه
                 entries.append((key[:-1] + "ي", noun))
+            if " " not in key and not key.startswith("ال") and key[-1] not in "اهيءو":
+                entries.append((key + "ا", noun))  # accusative: وقع اتفاقا، عقد اجتماعا
         phrase = TriggerSpec(pos="phrase", **common)
         for form in row.get("phrases") or []:
             entries.append((form, phrase))

@@ -139,7 +139,7 @@ def _choices(params: Mapping[str, str], name: str, allowed: tuple[str, ...], upp
     values = tuple(v.strip().upper() if upper else v.strip().lower() for v in raw.split(",") if v.strip())
     for v in values:
         if v not in allowed:
-            raise BadParameter(name, f"'{v}' is not one of {', '.join(allowed)} (comma-separated)")
+            raise BadParameter(name, f"expected one or more of {', '.join(allowed)} (comma-separated), got '{v}'")
     return values
 
 
