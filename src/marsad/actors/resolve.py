@@ -240,6 +240,10 @@ class ActorResolver:
                 break
             end = items[j].end
             j += 1
+        if head is not None and head.kind == "PER":
+            named = self._long_title(text, items, i, j, end, country, st)
+            if named is not None:
+                return named
         if head is None:
             # an honorific alone refers back to the last person named with it
             actor = st.by_honorific.get(honorific or "")
@@ -271,6 +275,38 @@ class ActorResolver:
         if head.kind == "PER":
             st.by_head[_family(head.id)] = actor
         return j, Mention(first.start, end, text[first.start:end], actor, via, head.role)
+
+    def _long_title(self, text: str, items: list[_Item], i: int, j: int, end: int, country: str | None,
+                    st: _DocState) -> tuple[int, Mention] | None:
+        """A title whose complement runs over several words before the name: one mention of that person.
+
+        "مدير شؤون الشرق الأوسط في وزارة الخارجية الألمانية وسفير ألمانيا السابق في ليبيا كريستيان بوك":
+        no punctuation and no verb may stand between, and every state named on the way must be the person's.
+        """
+        countries = {country} if country else set()
+        for k in range(j, len(items)):
+            it = items[k]
+            if it.start - end > 110 or _TITLE_BREAK.search(text, end, it.start):
+                return None
+            kind = it.key.kind
+            if kind in ("adj", "country", "capital"):
+                countries.add(it.key.ref)
+            elif kind in ("name", "short"):
+                e = self.base.entries[it.key.ref]
+                if e.actor.kind != "PER":
+                    countries.add(e.actor.country)
+                    continue
+                if not countries or e.actor.country not in countries or len(countries - {e.actor.country, "IGO"}) > 0:
+                    return None
+                if kind == "short" and it.key.ref not in st.seen_entries:
+                    return None
+                if _has_verb(text[end:it.start]):
+                    return None
+                return self._named(text, items, i, k, e, None, self.base.heads[int(items[i].key.ref)]
+                                   if items[i].key.kind == "head" else None, st)
+            elif kind == "fixed":
+                return None
+        return None
 
     def _named(self, text, items, i, j, e: Entry, honorific, head, st) -> tuple[int, Mention]:
         actor = self._entry_actor(e, st.day)
@@ -304,6 +340,16 @@ class ActorResolver:
         if st.countries:
             return st.countries.most_common(1)[0][0]
         return None
+
+
+_TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+
+
+def _has_verb(gap: str) -> bool:
+    from marsad.events.lexicon import trigger_lexicon  # late: events are compiled after actors
+    from marsad.arabic.normalize import normalize
+
+    return any(v.pos == "verb" for h in trigger_lexicon().find(normalize(gap).text) for v in h.values)
 
 
 def _family(head_id: str) -> str:

@@ -50,6 +50,7 @@ def _spec() -> dict:
                                     reverse=True)),
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
+        "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
     }
@@ -214,7 +215,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
 
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments.
     """
-    skips = skips or []
+    skips = list(skips or []) + [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
         spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
@@ -246,6 +247,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 2:
         return Frame((after[0].mention,), (after[1].mention,), "between")
+    # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
+    if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
+        b = before[-1]
+        if b.prep is None and _content_words(norm, r2n(b.mention.end), nts - len(prev_word[0]) - 1, skips) <= 3:
+            sources = [b]
+            how = "relative-clause"
     # subject before the verb (SVO), nearest first
     if not sources and before:
         b = before[-1]
@@ -253,7 +260,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if "،" in gap or "," in gap:
             pass  # "حفتر، في حين أرسلت أنقرة": a comma ends the subject's reach
         elif b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
-                and _content_words(norm, r2n(b.mention.end), nts, skips) == 0 \
+                and _content_words(norm, r2n(b.mention.end), nts, skips) <= (2 if enclitic else 0) \
                 and (spec.pos != "noun" or enclitic):
             group = [b]
             k = len(before) - 2
