@@ -238,7 +238,7 @@ def cmd_serve(args) -> int:
     try:
         httpd = server(args.db, args.host, args.port)
     except OSError as exc:
-        _err(f"cannot listen on {args.host}:{args.port}: {exc}")
+        _err(f"{exc}; choose another --port or --host")
         return EXIT_FAILED
     print(f"serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:

@@ -97,8 +97,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
-        # "فتحي باشاغا ونظيره": a word of the previous name is no preposition
-        prev_is_name = any(s < ns and ns - e <= 2 for s, e in spans)
+
         word = normalize_key(m.text.split(" ", 1)[0])
         prep = None
         coord = False
@@ -108,7 +107,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 break
         if word.startswith("و") and not _is_root_waw(m):
             coord = True
-        before = norm[max(0, ns - 60):ns].rstrip()
+        lo = max(0, ns - 60)
+        before = norm[lo:ns].rstrip()
         for _ in range(3):
             for f in sp["fillers"]:
                 if before.endswith(" " + f) or before == f:
@@ -129,6 +129,9 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 via_noun = True
                 break
         words = before.split()
+        # "فتحي باشاغا ونظيره": a word of another name is no preposition
+        last_start = lo + len(before.rstrip()) - len(words[-1]) if words else 0
+        prev_is_name = any(s <= last_start < e for s, e in spans)
         if words and prep is None:
             last = words[-1]
             if last in sp["preps"]:
@@ -175,7 +178,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     return n
 
 
-def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips) -> list[Arg]:
+def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: int = 0) -> list[Arg]:
     """The subject of a verb of saying right before a nominal trigger, if there is one."""
     sp = _spec()
     lo = max(0, nts - 120)
@@ -188,7 +191,7 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips) -> list[
     for a in between:
         s, e = r2n(a.mention.start) - sv_end, r2n(a.mention.end) - sv_end
         rest = rest[:s] + " " * (e - s) + rest[e:]
-    if _content_words(rest, 0, len(rest), []) > 1:
+    if _content_words(rest, 0, len(rest), []) > slack:
         return []
     if between:
         group = [between[0]]
@@ -203,10 +206,6 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips) -> list[
         if b.prep is None and "،" not in gap and _content_words(norm, r2n(b.mention.end), sv_start, skips) == 0:
             return [b]
     return []
-
-
-def _has_subject_after(after: list[Arg], nte: int, norm: str, r2n) -> bool:
-    return bool(after) and after[0].prep is None and r2n(after[0].mention.start) - nte < 3
 
 
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
@@ -229,10 +228,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     sources: list[Arg] = []
     how = ""
     # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
-    speaker = _speech_subject(norm, nts, before, r2n, skips)
-    if speaker and (spec.pos in ("noun", "phrase") or not _has_subject_after(after, nte, norm, r2n)):
+    speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0)
+    if speaker:
+        # "جدد X دعم ..." : after a verb of saying and its subject, دعم can only be a masdar
         sources = speaker
         how = "speech-verb"
+        if spec.pos == "verb":
+            spec = replace(spec, pos="noun")
     # genitive or adjective right after a noun: "زيارة وزير الخارجية" / "دعم جزائري"
     if not sources and spec.pos == "noun" and after and not enclitic:
         a0 = after[0]

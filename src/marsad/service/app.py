@@ -97,4 +97,8 @@ def server(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> BaseWSG
     Raises:
         OSError: the address is in use or not available.
     """
-    return make_server(host, port, create_app(db), threaded=True)
+    app = create_app(db)
+    try:
+        return make_server(host, port, app, threaded=True)
+    except SystemExit as exc:  # werkzeug reports a busy or bad address on stderr and exits; we raise
+        raise OSError(f"cannot listen on {host}:{port}") from exc

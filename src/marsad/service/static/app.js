@@ -213,6 +213,7 @@ function addPeriod(date, interval) {
 }
 
 const iso = (d) => d.toISOString().slice(0, 10);
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function renderTimeline(data) {
   const box = $("#timeline");
@@ -366,7 +367,8 @@ function renderNetwork(data) {
   const defs = svg("defs");
   for (const t of new Set(data.edges.map((e) => e.type))) {
     defs.append(svg("marker", {
-      id: `arrow-${t}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto",
+      id: `arrow-${t}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: "auto",
+      markerUnits: "userSpaceOnUse",  // the same small head on thin and thick links
     }, svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color(t) })));
   }
   root.append(defs);
@@ -410,7 +412,7 @@ function renderNetwork(data) {
       onclick: () => { setFilter("actor", d.id === current ? "" : d.id); apply(); },
     });
     g.append(svg("circle", { r, fill: d.provisional ? "#b0b7c3" : "#14213d", "fill-opacity": 0.85 }));
-    const right = pos[i].x < W - 110;
+    const right = pos[i].x + r + 6.5 * d.name.length < W;  // names that would overflow go on the left
     if (labelled.has(d.id)) g.append(svg("text", { x: right ? r + 3 : -r - 3, y: 4, "text-anchor": right ? "start" : "end" }, d.name));
     titled(g, `${d.name} · ${d.name_ar || ""} · ${d.code || "-"} · ${d.count} events${d.provisional ? " · provisional" : ""}`);
     nodeLayer.append(g);
@@ -443,7 +445,8 @@ function worldPaths(world) {
 function renderMap(world, data) {
   const box = $("#map");
   const W = 640, H = 420;
-  $("#map-note").textContent = `${data.places.length} places` + (data.unplaced ? ` · ${data.unplaced} events without a place` : "");
+  $("#map-note").textContent = plural(data.places.length, "place") +
+    (data.unplaced ? ` · ${plural(data.unplaced, "event")} without a place` : "");
   // Frame the places with a margin (at least a region's width), else the whole world.
   let vb = [0, 0, 720, 360];
   if (data.places.length) {
@@ -529,7 +532,7 @@ function actorCell(a) {
 
 function renderEvents(data) {
   const tbody = $("#events tbody");
-  $("#event-count").textContent = `${data.total} events`;
+  $("#event-count").textContent = plural(data.total, "event");
   const rows = data.events.map((e) => {
     const when = e.date || e.story_date || "—";
     const tr = el("tr", { onclick: () => openArticle(e, tr) },
@@ -594,7 +597,7 @@ async function start() {
     readHash();  // the selects have their options now
     $("#stats").textContent = `${s.articles} articles · ${s.events} events (${s.distinct_events} distinct) · ` +
       `${s.actors} actors (${s.provisional_actors} provisional) · ${s.places} places` +
-      (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : "") + (s.failures ? ` · ${s.failures} failures` : "");
+      (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : "") + (s.failures ? ` · ${plural(s.failures, "failure")}` : "");
   } catch (e) {
     $("#stats").textContent = "";
     showError(e);

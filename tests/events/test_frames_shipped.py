@@ -1,0 +1,69 @@
+"""Frames on self-written sentences, coded with the real shipped actor base."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from marsad.pipeline import Pipeline
+from marsad.records import Article
+
+GAZ = Path(__file__).parents[1] / "fixtures" / "places" / "mini.tsv"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(gazetteer=GAZ)
+
+
+def _events(pipeline, text, day=dt.date(2021, 2, 11)):
+    doc = pipeline.run(Article("t", text, day))
+    return sorted((str(e.type), e.source and e.source.actor.id, e.target and e.target.actor.id, str(e.modality))
+                  for e in doc.events)
+
+
+CASES = [
+    ("vso-parenthetical-object",
+     "دعا رئيس المجلس الرئاسي محمد المنفي، في بيان مساء اليوم، الأمم المتحدة إلى دعم الانتخابات.",
+     [("REQUEST", "mohamed_al_menfi", "united_nations", "asserted")]),
+    ("coordinated-sources-and-counterpart",
+     "وقّع وزير الداخلية فتحي باشاغا ونظيره التونسي هشام المشيشي، أمس الأربعاء، مذكرة تفاهم أمنية.",
+     [("AGREE", "fathi_bashagha", "hichem_mechichi", "asserted")]),
+    ("phone-call-with-light-verb",
+     "أجرى وزير الخارجية الإيطالي لويجي دي مايو، مساء أمس، اتصالا هاتفيا بالمشير خليفة حفتر.",
+     [("CONSULT", "luigi_di_maio", "khalifa_haftar", "asserted")]),
+    ("relative-clause-subject",
+     "وتتواجد في المنطقة قوات فاغنر التي تساند المشير خليفة حفتر منذ سنوات.",
+     [("SUPPORT", "wagner_group", "khalifa_haftar", "asserted")]),
+    ("speech-verb-speaker-is-source",
+     "وجدد وزير الخارجية الجزائري صبري بوقدوم دعم الجزائر للشعب الليبي.",
+     [("SUPPORT", "sabri_boukadoum", "libya_citizens", "asserted")]),
+    ("between-x-and-y",
+     "انطلقت أمس مفاوضات بين مجلس النواب الليبي والمجلس الأعلى للدولة في المغرب.",
+     [("CONSULT", "house_of_representatives_libya", "high_council_of_state_libya", "asserted")]),
+    ("continued-subject-and-pronoun-object",
+     "استقبل المشير خليفة حفتر السفير الأمريكي ريتشارد نورلاند، وبحث معه الأوضاع الأمنية.",
+     [("CONSULT", "khalifa_haftar", "richard_norland", "asserted")]),
+    ("passive-release",
+     "أُفرج مساء الثلاثاء عن أربعة صحفيين ليبيين في طرابلس.",
+     [("CONCEDE", None, "libya_journalists", "asserted")]),
+    ("reported-speech-codes-the-actor-not-the-speaker",
+     "وقالت مصادر دبلوماسية إن روسيا هددت المجلس الرئاسي الليبي بفرض عقوبات.",
+     [("THREATEN", "russia", "libyan_presidential_council", "asserted")]),
+    ("negated",
+     "ولم يلتق المشير خليفة حفتر رئيس مجلس النواب عقيلة صالح خلال الزيارة.",
+     [("CONSULT", "khalifa_haftar", "aguila_saleh", "negated")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_frames_with_shipped_base(pipeline, text, expected):
+    assert _events(pipeline, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "إيطاليا شريك مهم لليبيا في قطاع الطاقة.",
+    "عاد رئيس المجلس الرئاسي محمد المنفي إلى طرابلس مساء اليوم.",
+    "وأكد المنفي أن الحل في ليبيا لا يمكن أن يكون عسكريا.",
+], ids=["state-description", "movement-without-counterpart", "position-without-addressee"])
+def test_non_events_are_not_coded(pipeline, text):
+    assert _events(pipeline, text) == []
