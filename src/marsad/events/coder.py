@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
 from marsad.events.frames import Frame, attach, event_sides, frame
-from marsad.events.lexicon import TriggerSpec, trigger_lexicon, verb_proclitics
+from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
 
@@ -85,7 +85,9 @@ class EventCoder:
         """
         art = doc.article
         sides = event_sides()
-        names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places])
+        blocked = [norm.span_to_raw(h.start, h.end) for h in blocker_lexicon().find(norm.text)]
+        names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places]
+                       + [(d.start, d.end) for d in doc.dates] + blocked)
         triggers = [t for t in find_triggers(norm) if not _inside_name(t, names)]
         if not triggers or not doc.mentions:
             return ()
@@ -122,8 +124,9 @@ class EventCoder:
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
+                others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"]
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
-                           skips, t.proclitic, previous)
+                           skips, t.proclitic, previous, others)
                 if fr.sources or fr.targets:
                     previous = fr
                 verdict = _verdict(spec, fr, sides)
@@ -131,8 +134,10 @@ class EventCoder:
                     trace.append((t, fr, verdict))
                 if verdict != "coded":
                     continue
-                mod = modality(nsent, r2n(t.start) - ns, t.proclitic)
+                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, spec.pos == "noun" or fr.how == "speech-verb")
                 date = _nearest(s_dates, t.start) or last_date
+                if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
+                    mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
                 place = _place_for(doc.places, sent.start, sent.end, t.end)
                 conf = confidence(spec, fr)
                 for src in fr.sources or (None,):

@@ -209,11 +209,14 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
 
 
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
-          skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None) -> Frame:
+          skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None,
+          others: list[tuple[int, int]] | None = None) -> Frame:
     """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
 
-    ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments.
+    ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments;
+    ``others`` the spans of the sentence's other verbal triggers, which no argument search crosses.
     """
+    others = others or []
     skips = list(skips or []) + [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
@@ -279,8 +282,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [a0]
             how = "subject-after"
     if not sources and continues and previous.sources:
-        nxt = after[0] if after else None
-        if nxt is None or nxt.prep is not None or _content_words(norm, nte, r2n(nxt.mention.start), skips) > 0:
+        first_word = norm[nte:nte + 20].split()[:1]
+        from marsad.actors.discover import function_words
+        if not first_word or first_word[0] in function_words() or first_word[0] in sp["pronoun_objects"] \
+                or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
     # coordinated sources after the first one
@@ -300,8 +305,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if r2n(a.mention.start) - nte > sp["object_window"]:
             break
         gap = norm[r2n(start_after):r2n(a.mention.start)]
-        if _PUNCT_BREAK.search(gap):
-            break
+        if _PUNCT_BREAK.search(gap) or any(r2n(start_after) <= o < r2n(a.mention.start) for o, _ in others):
+            break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
         if targets:
             if a.coord and (a.prep is None or a.prep == targets[0].prep):
                 targets.append(a)

@@ -62,6 +62,13 @@ def verb_forms(past: str, present: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def blocker_lexicon() -> Lexicon[str]:
+    """Phrases that contain a trigger word but carry no event."""
+    rows = load_yaml("events/triggers.yaml")
+    return Lexicon((w, "blocker") for r in rows if "blockers" in r for w in r["blockers"])
+
+
+@lru_cache(maxsize=1)
 def verb_proclitics() -> frozenset[str]:
     """Proclitics a verb can carry (conjunctions and the future prefix)."""
     return frozenset(normalize_key(p) for p in load_yaml("events/frames.yaml")["verb_proclitics"]) | {""}
@@ -78,6 +85,8 @@ def build_lexicon(rows: list, origin: str) -> Lexicon[TriggerSpec]:
     entries = []
     for n, row in enumerate(rows or [], 1):
         where = f"{origin} entry {n}"
+        if "blockers" in row:
+            continue
         try:
             etype = EventType(row["type"])
         except (KeyError, ValueError) as exc:

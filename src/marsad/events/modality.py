@@ -33,14 +33,21 @@ def _cues() -> dict:
         "q_start": tuple(normalize_key(w) for w in spec["hypothetical"].get("sentence_start") or []),
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
+        "denial": words("negated", "scope_rest"),
+        "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
+                              spec["planned"].get("purpose") or []), key=len, reverse=True)) + r")\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
     }
 
 
-def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "") -> Modality:
+def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False) -> Modality:
     """Modality of a trigger at ``trigger_pos`` in a normalised sentence."""
     c = _cues()
     if proclitic in c["future"]:
+        return Modality.PLANNED
+    if c["denial"].search(" " + norm_sentence[:trigger_pos]):
+        return Modality.NEGATED
+    if nominal and (proclitic in ("ل", "ول") or c["purpose"].search(" " + norm_sentence[:trigger_pos])):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
     cut = list(_CLAUSE_BREAK.finditer(before))
