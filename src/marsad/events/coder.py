@@ -134,7 +134,7 @@ class EventCoder:
                     trace.append((t, fr, verdict))
                 if verdict != "coded":
                     continue
-                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, spec.pos == "noun" or fr.how == "speech-verb")
+                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun")
                 date = _nearest(s_dates, t.start) or last_date
                 if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
                     mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
@@ -171,7 +171,7 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
         return f"{spec.type} needs a target"
     if not fr.sources and spec.type not in sides.sourceless:
         return f"{spec.type} needs a source"
-    if spec.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
+    if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
                                                    or spec.type in _ONE_SIDED)):
         return "a nominal event needs its source and target"
     return "coded"

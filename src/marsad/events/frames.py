@@ -35,6 +35,8 @@ class Frame:
     """Target actors."""
     how: str
     """Which rule applied (for ``marsad explain``)."""
+    pos: str = "verb"
+    """How the trigger was read in the end: verb, noun (a masdar) or phrase."""
 
 
 @lru_cache(maxsize=1)
@@ -251,7 +253,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 2:
-        return Frame((after[0].mention,), (after[1].mention,), "between")
+        return Frame((after[0].mention,), (after[1].mention,), "between", spec.pos)
     # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
     if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
         b = before[-1]
@@ -342,4 +344,4 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         how += "+pair"
     if not how:
         how = "none"
-    return Frame(tuple(a.mention for a in sources), tuple(a.mention for a in targets), how)
+    return Frame(tuple(a.mention for a in sources), tuple(a.mention for a in targets), how, spec.pos)
