@@ -19,6 +19,7 @@ from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
 
 _GENERIC_VIA = {"generic", "adjective"}
+_DATE_AFTER = 45  # characters after a trigger within which a date still governs it
 # events that need no target to be complete
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
@@ -98,6 +99,7 @@ class EventCoder:
         last_date: DateMention | None = None
         last_para = -1
         previous = None
+        recent: list[tuple[int, DateMention, set[str]]] = []
         for sent in doc.sentences:
             para = art.text.count("\n", 0, sent.start)
             if para != last_para:
@@ -135,11 +137,16 @@ class EventCoder:
                 if verdict != "coded":
                     continue
                 mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun")
-                date = _nearest(s_dates, t.start) or last_date
+                reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
+                date = _nearest(s_dates, t.start, reach)
+                if date is None:
+                    date = _recent_date(recent, sent.index, fr) or last_date
                 if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
                     mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
                 place = _place_for(doc.places, sent.start, sent.end, t.end)
                 conf = confidence(spec, fr)
+                if date is not None and date.date:
+                    recent.append((sent.index, date, {m.actor.id for m in fr.sources + fr.targets}))
                 for src in fr.sources or (None,):
                     for tgt in fr.targets or (None,):
                         if src is not None and tgt is not None and src.actor.id == tgt.actor.id:
@@ -194,10 +201,28 @@ def _is_adj_far(arg, t: TriggerHit) -> bool:
     return arg.prep is None
 
 
-def _nearest(dates: list[DateMention], pos: int) -> DateMention | None:
-    if not dates:
+def _nearest(dates: list[DateMention], pos: int, end: int) -> DateMention | None:
+    """The date expression that governs a trigger: before it in its sentence, or inside its frame
+    (up to its last argument, ``end``) or right after it.
+
+    A date far after the trigger usually belongs to a relative clause or a deadline
+    ("... الذي تتولى بلاده الرئاسة الشهر الجاري", "قبل نهاية العام الحالي").
+    """
+    near = [d for d in dates if d.start < pos or d.start - end <= _DATE_AFTER]
+    if not near:
         return None
-    return min(dates, key=lambda d: abs(d.start - pos) + (0 if d.start < pos else 5))
+    return min(near, key=lambda d: abs(d.start - pos) + (0 if d.start < pos else 5))
+
+
+def _recent_date(recent: list, index: int, fr: Frame) -> DateMention | None:
+    """The date of a recent event with one of the same actors (a restatement of it)."""
+    ids = {m.actor.id for m in fr.sources + fr.targets}
+    for i, date, actors in reversed(recent):
+        if index - i > 3:
+            break
+        if ids & actors:
+            return date
+    return None
 
 
 def _place_for(places: tuple[PlaceMention, ...], s: int, e: int, pos: int) -> PlaceMention | None:
