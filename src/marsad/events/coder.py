@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
-from marsad.events.frames import Frame, attach, event_sides, frame
+from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
@@ -33,6 +33,7 @@ class TriggerHit:
     spec: TriggerSpec
     proclitic: str
     enclitic: str
+    alternatives: tuple[TriggerSpec, ...] = ()
 
 
 def find_triggers(norm: Normalized) -> list[TriggerHit]:
@@ -46,7 +47,9 @@ def find_triggers(norm: Normalized) -> list[TriggerHit]:
             if not specs:
                 continue
         ws, e = norm.span_to_raw(h.start, h.end)
-        out.append(TriggerHit(ws, e, _best_spec(specs), h.proclitic, h.enclitic))
+        best = _best_spec(specs)
+        alts = tuple(v for v in specs if v.type != best.type)
+        out.append(TriggerHit(ws, e, best, h.proclitic, h.enclitic, alts))
     return out
 
 
@@ -129,9 +132,12 @@ class EventCoder:
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"]
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others)
+                spec = _by_sector(spec, t.alternatives, fr)
                 if fr.sources or fr.targets:
                     previous = fr
                 verdict = _verdict(spec, fr, sides)
+                if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, s_trig):
+                    verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
                 if trace is not None:
                     trace.append((t, fr, verdict))
                 if verdict != "coded":
@@ -166,6 +172,23 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(events)
+
+
+def _by_sector(spec: TriggerSpec, alternatives: tuple[TriggerSpec, ...], fr: Frame) -> TriggerSpec:
+    """Choose between an armed and an unarmed reading by who acts (هاجم مسلحون vs هاجم الوزير)."""
+    if not alternatives:
+        return spec
+    armed_sectors, armed_types = armed_readings()
+    armed = not fr.sources or all((m.actor.sector or "") in armed_sectors for m in fr.sources)
+    for alt in (spec,) + alternatives:
+        if (alt.type in armed_types) == armed:
+            return alt
+    return spec
+
+
+def _reinforced(t: TriggerHit, triggers: list[TriggerHit]) -> bool:
+    """A weak verb followed closely by a noun of the same type ("نشر ... تعزيزات")."""
+    return any(o.spec.type == t.spec.type and o.spec.pos == "noun" and 0 < o.start - t.end <= 60 for o in triggers)
 
 
 def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:

@@ -73,6 +73,13 @@ def event_sides() -> Sides:
     return Sides(frozenset(raw.get("targetless_types") or []), frozenset(raw.get("sourceless_types") or []))
 
 
+@lru_cache(maxsize=1)
+def armed_readings() -> tuple[frozenset[str], frozenset[str]]:
+    """(armed sectors, armed event types) from data/events/frames.yaml."""
+    raw = load_yaml("events/frames.yaml")
+    return frozenset(raw.get("armed_sectors") or []), frozenset(raw.get("armed_types") or [])
+
+
 @dataclass(slots=True)
 class Arg:
     """An actor mention with how it is attached in the sentence."""
@@ -321,7 +328,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
-        elif a.prep == "ل" and "direct" in allowed and words == 1:
+        elif a.prep == "ل" and "direct" in allowed and 1 <= words <= 2:
             targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"
     if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS:
         # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
