@@ -33,9 +33,9 @@ def explain(sentence: str, day: dt.date | None = None, pipeline: Pipeline | None
     trace: list = []
     p._coder.code(doc, normalize(doc.coded_text), trace)
     lines.append("triggers and frames:")
-    for t, fr, verdict in trace:
-        lines.append(f"  [{t.start}:{t.end}] {doc.coded_text[t.start:t.end]} -> {t.spec.type} {t.spec.mode or ''} "
-                     f"({t.spec.pos}{', weak' if t.spec.weak else ''}); frame {fr.how}: "
+    for t, spec, fr, verdict in trace:
+        lines.append(f"  [{t.start}:{t.end}] {doc.coded_text[t.start:t.end]} -> {spec.type} {spec.mode or ''} "
+                     f"({fr.pos}{', weak' if spec.weak else ''}); frame {fr.how}: "
                      f"{[m.text for m in fr.sources]} -> {[m.text for m in fr.targets]}; {verdict}")
     if not trace:
         lines.append("  (none)")

@@ -178,10 +178,10 @@ class Place:
     """ISO 3166-1 alpha-3."""
     kind: str
     """country, capital, city, town, district, oil_field, port, airbase, ..."""
-    lat: float
-    """Latitude (WGS84)."""
-    lon: float
-    """Longitude (WGS84)."""
+    lat: float | None
+    """Latitude (WGS84); None when the gazetteer could not verify it."""
+    lon: float | None
+    """Longitude (WGS84); None when the gazetteer could not verify it."""
     geonames_id: int | None = None
     """GeoNames id where known."""
 

@@ -16,7 +16,8 @@ from marsad.arabic.normalize import Normalized
 from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import DateMention, Doc, Event, EventType, Modality, PlaceMention, Span
+from marsad.records import DateMention, Doc, Event, EventType, Modality, Span
+from marsad.where.location import event_location
 
 _GENERIC_VIA = {"generic", "adjective"}
 _DATE_AFTER = 45  # characters after a trigger within which a date still governs it
@@ -85,7 +86,7 @@ class EventCoder:
         """Events of ``doc`` in text order.
 
         Args:
-            trace: if given, receives (trigger, frame, verdict) for every trigger, for ``marsad explain``.
+            trace: if given, receives (trigger, reading, frame, verdict) for every trigger, for ``marsad explain``.
         """
         art = doc.article
         sides = event_sides()
@@ -102,7 +103,7 @@ class EventCoder:
         last_date: DateMention | None = None
         last_para = -1
         previous = None
-        recent: list[tuple[int, DateMention, set[str]]] = []
+        recent: list[tuple] = []  # (sentence, date, place, actor ids) of coded frames
         for sent in doc.sentences:
             para = art.text.count("\n", 0, sent.start)
             if para != last_para:
@@ -118,6 +119,7 @@ class EventCoder:
                     last_date = s_dates[0]
                 continue
             mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
+            s_places = [p for p in doc.places if sent.start <= p.start < sent.end]
             if not mentions:
                 if s_dates:
                     last_date = s_dates[0]
@@ -139,7 +141,7 @@ class EventCoder:
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, s_trig):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
                 if trace is not None:
-                    trace.append((t, fr, verdict))
+                    trace.append((t, spec, fr, verdict))
                 if verdict != "coded":
                     continue
                 mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun")
@@ -149,10 +151,13 @@ class EventCoder:
                     date = _recent_date(recent, sent.index, fr) or last_date
                 if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
                     mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
-                place = _place_for(doc.places, sent.start, sent.end, t.end)
+                place = event_location(art.text, s_places, mentions, (t.start, t.end), spec.mode == "visit",
+                                       (sent.start, sent.end))
                 conf = confidence(spec, fr)
-                if date is not None and date.date:
-                    recent.append((sent.index, date, {m.actor.id for m in fr.sources + fr.targets}))
+                if place is None:
+                    place = _recent_place(recent, sent.index, fr)
+                recent.append((sent.index, date if date is not None and date.date else None, place,
+                               {m.actor.id for m in fr.sources + fr.targets}))
                 for src in fr.sources or (None,):
                     for tgt in fr.targets or (None,):
                         if src is not None and tgt is not None and src.actor.id == tgt.actor.id:
@@ -240,19 +245,23 @@ def _nearest(dates: list[DateMention], pos: int, end: int) -> DateMention | None
 def _recent_date(recent: list, index: int, fr: Frame) -> DateMention | None:
     """The date of a recent event with one of the same actors (a restatement of it)."""
     ids = {m.actor.id for m in fr.sources + fr.targets}
-    for i, date, actors in reversed(recent):
+    for i, date, _, actors in reversed(recent):
         if index - i > 3:
             break
-        if ids & actors:
+        if date is not None and ids & actors:
             return date
     return None
 
 
-def _place_for(places: tuple[PlaceMention, ...], s: int, e: int, pos: int) -> PlaceMention | None:
-    inside = [p for p in places if s <= p.start < e]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.start - pos))
+def _recent_place(recent: list, index: int, fr: Frame):
+    """The place of a recent event with the same two sides (the same meeting told again)."""
+    ids = {m.actor.id for m in fr.sources + fr.targets}
+    for i, _, place, actors in reversed(recent):
+        if index - i > 3:
+            break
+        if place is not None and len(ids & actors) >= 2:
+            return place
+    return None
 
 
 def _raw_to_norm(norm: Normalized):

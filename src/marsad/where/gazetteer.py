@@ -47,12 +47,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 raise ResourceError(f"{where}: fields 'id' and 'name_ar' are required")
             if pid in gaz.places:
                 raise ResourceError(f"{where}: field 'id': '{pid}' is defined twice")
-            try:
-                lat, lon = float(row["lat"]), float(row["lon"])
-            except (TypeError, ValueError) as exc:
-                raise ResourceError(f"{where}: fields 'lat'/'lon' must be numbers") from exc
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ResourceError(f"{where}: field 'lat'/'lon' out of range ({lat}, {lon})")
+            lat, lon = _coordinates(row, where)
             gid = (row.get("geonames_id") or "").strip()
             place = Place(pid, row["name"].strip(), row["name_ar"].strip(), row["country"].strip(),
                           row["kind"].strip(), lat, lon, int(gid) if gid.isdigit() else None)
@@ -65,6 +60,20 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                     forms.append((v.strip(), pid))
     gaz.lexicon = Lexicon(forms)
     return gaz
+
+
+def _coordinates(row: dict, where: str) -> tuple[float | None, float | None]:
+    """Both coordinates, or neither (a curator may leave unverified ones empty)."""
+    raw_lat, raw_lon = (row.get("lat") or "").strip(), (row.get("lon") or "").strip()
+    if not raw_lat and not raw_lon:
+        return None, None
+    try:
+        lat, lon = float(raw_lat), float(raw_lon)
+    except ValueError as exc:
+        raise ResourceError(f"{where}: fields 'lat'/'lon' must both be numbers or both empty") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ResourceError(f"{where}: field 'lat'/'lon' out of range ({lat}, {lon})")
+    return lat, lon
 
 
 @lru_cache(maxsize=1)
