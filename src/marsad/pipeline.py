@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from marsad.actors.matcher import ActorMatcher, shipped_matcher
+from marsad.actors.matcher import matcher_for, shipped_matcher
 from marsad.actors.resolve import ActorResolver
 from marsad.arabic.normalize import normalize
 from marsad.arabic.segment import segment
@@ -59,8 +59,7 @@ class Pipeline:
     def resolver(self) -> ActorResolver:
         """The actor resolver (built on first use)."""
         if self._resolver is None:
-            from marsad.actors.base import load_base
-            matcher = ActorMatcher(load_base(self.actor_dir)) if self.actor_dir else shipped_matcher()
+            matcher = matcher_for(self.actor_dir) if self.actor_dir else shipped_matcher()
             self._resolver = ActorResolver(matcher)
         return self._resolver
 

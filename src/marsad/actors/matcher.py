@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from marsad.actors.base import ActorBase, load_base
 from marsad.actors.variants import arabic_name_countries, name_variants
 from marsad.arabic.lexicon import Hit, Lexicon
 from marsad.arabic.normalize import normalize_key
+from marsad.resources import compiled, data_path
 
 # How a key is read, in order of preference when one surface form means several things.
 PRIORITY = ("name", "fixed", "head", "country", "capital", "adj", "honorific", "short")
@@ -92,7 +94,15 @@ class ActorMatcher:
         return out
 
 
+def matcher_for(directory: Path | None = None) -> ActorMatcher:
+    """The matcher over an actor base folder (default: the shipped one), from the compiled cache when fresh."""
+    folder = Path(directory) if directory else data_path("actors")
+    sources = sorted(folder.glob("*.yaml")) + [data_path("actors/variants.yaml"), data_path("arabic/normalization.yaml"),
+                                              data_path("arabic/clitics.yaml")]
+    return compiled("actors", sources, lambda: ActorMatcher(load_base(folder)))
+
+
 @lru_cache(maxsize=4)
 def shipped_matcher() -> ActorMatcher:
     """The matcher over the shipped actor base (compiled once per process)."""
-    return ActorMatcher(load_base())
+    return matcher_for(None)

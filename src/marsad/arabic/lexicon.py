@@ -9,7 +9,10 @@ size of the lexicon.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -22,10 +25,6 @@ V = TypeVar("V")
 
 _DEFINITE = "ال"
 _LAM_DEFINITE = "لل"
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,31 +94,29 @@ class Lexicon(Generic[V]):
             return []
         c = clitics()
         pro_ok, enc_ok = c.proclitics, c.enclitics
-        max_pro, max_enc = c.max_pro, c.max_enc
-        n = len(text)
+        starts, ends = word_bounds(text)
+        use_enc = self._use_enclitics
         cands: list[Hit[V]] = []
         for last, (length, values, lam, bound) in self._automaton.iter(text):
             s = last + 1 - length
             e = last + 1
-            # proclitic: letters between the word start and the key
-            ws = s
-            while ws > 0 and _is_word_char(text[ws - 1]) and s - ws <= max_pro:
-                ws -= 1
-            pre = text[ws:s]
-            if lam:
-                pre = pre + "ل"
+            i = bisect_right(starts, s) - 1
+            if i < 0 or ends[i] <= s:
+                continue
+            ws = starts[i]
+            pre = text[ws:s] + "ل" if lam else text[ws:s]
             if pre not in pro_ok:
                 continue
-            we = e
-            while we < n and _is_word_char(text[we]) and we - e <= max_enc:
-                we += 1
-            suf = text[e:we]
-            if suf and (not self._use_enclitics or suf not in enc_ok):
-                continue
-            if bound and not suf:
-                continue
-            if we < n and _is_word_char(text[we]):
-                continue
+            j = bisect_right(starts, e - 1) - 1
+            we = ends[j]
+            if we > e:
+                suf = text[e:we]
+                if not use_enc or suf not in enc_ok:
+                    continue
+            else:
+                suf = ""
+                if bound:
+                    continue
             key_start = s + 1 if lam else s
             cands.append(Hit(ws, we, key_start, e, values, text[ws:key_start], suf))
         if len(cands) > 1:
@@ -127,11 +124,26 @@ class Lexicon(Generic[V]):
         return cands
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the words of ``text`` (shared by the lexicons that search one text)."""
+    starts, ends = [], []
+    for m in _WORD.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
 def _longest_first(hits: list[Hit]) -> list[Hit]:
     hits.sort(key=lambda h: (-(h.key_end - h.key_start), h.start))
+    used = bytearray(max(h.end for h in hits))
     taken: list[Hit] = []
     for h in hits:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
+        if 1 not in used[h.start:h.end]:
+            used[h.start:h.end] = b"\x01" * (h.end - h.start)
             taken.append(h)
     taken.sort(key=lambda h: h.start)
     return taken

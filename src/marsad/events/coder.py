@@ -10,6 +10,7 @@ at 0.95.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
@@ -103,7 +104,10 @@ class EventCoder:
         last_date: DateMention | None = None
         last_para = -1
         previous = None
-        recent: list[tuple] = []  # (sentence, date, place, actor ids) of coded frames
+        recent: list[tuple] = []
+        date_starts = [d.start for d in doc.dates]
+        mention_starts = [m.start for m in doc.mentions]
+        place_starts = [p.start for p in doc.places]  # (sentence, date, place, actor ids) of coded frames
         for sent in doc.sentences:
             para = art.text.count("\n", 0, sent.start)
             if para != last_para:
@@ -113,20 +117,20 @@ class EventCoder:
                 if triggers[ti].start >= sent.start:
                     s_trig.append(triggers[ti])
                 ti += 1
-            s_dates = [d for d in doc.dates if sent.start <= d.start < sent.end]
+            s_dates = _within(doc.dates, date_starts, sent.start, sent.end)
             if not s_trig:
                 if s_dates:
                     last_date = s_dates[0]
                 continue
-            mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
-            s_places = [p for p in doc.places if sent.start <= p.start < sent.end]
+            mentions = [m for m in _within(doc.mentions, mention_starts, sent.start, sent.end) if m.end <= sent.end]
+            s_places = _within(doc.places, place_starts, sent.start, sent.end)
             if not mentions:
                 if s_dates:
                     last_date = s_dates[0]
                 continue
             args = attach(norm.text, r2n, mentions)
             skips = [(r2n(x.start), r2n(x.end)) for x in s_dates] + \
-                    [(r2n(p.start), r2n(p.end)) for p in doc.places if sent.start <= p.start < sent.end]
+                    [(r2n(p.start), r2n(p.end)) for p in s_places]
             ns, ne = r2n(sent.start), r2n(sent.end)
             nsent = norm.text[ns:ne]
             for t in s_trig:
@@ -177,6 +181,11 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(events)
+
+
+def _within(items, starts: list[int], lo: int, hi: int) -> list:
+    """Items (sorted by start) that start in [lo, hi)."""
+    return list(items[bisect_left(starts, lo):bisect_left(starts, hi)])
 
 
 def _by_sector(spec: TriggerSpec, alternatives: tuple[TriggerSpec, ...], fr: Frame) -> TriggerSpec:

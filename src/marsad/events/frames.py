@@ -39,17 +39,32 @@ class Frame:
     """How the trigger was read in the end: verb, noun (a masdar) or phrase."""
 
 
+def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by every written form of their last word (bare, with ب/ل, with بال/لل), longest first.
+
+    The value is (words..., prefix) so the caller knows which preposition was attached."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in sorted(set(phrases), key=len, reverse=True):
+        words = tuple(ph.split())
+        last = words[-1]
+        forms = {last: "", "ب" + last: "ب", "ل" + last: "ل"}
+        if last.startswith("ال"):
+            forms["بال" + last[2:]] = "ب"
+            forms["لل" + last[2:]] = "ل"
+        for form, pre in forms.items():
+            out.setdefault(form, []).append(words[:-1] + (pre,))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _spec() -> dict:
     raw = load_yaml("events/frames.yaml")
     return {
         "preps": frozenset(normalize_key(p) for p in raw["prepositions"]),
         "attached": {normalize_key(k): v for k, v in raw["attached"].items()},
-        "fillers": tuple(sorted((normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
-                                key=len, reverse=True)),
+        "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
-        "transparent": tuple(sorted((normalize_key(w) for w in raw.get("transparent_nouns") or []), key=len,
-                                    reverse=True)),
+        "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
@@ -117,29 +132,25 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
         if word.startswith("و") and not _is_root_waw(m):
             coord = True
         lo = max(0, ns - 60)
-        before = norm[lo:ns].rstrip()
-        for _ in range(3):
-            for f in sp["fillers"]:
-                if before.endswith(" " + f) or before == f:
-                    before = before[: len(before) - len(f)].rstrip()
-                    break
-            else:
+        found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
+        bw = [w for w, _ in found]
+        for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
+            cut = _match_tail(bw, sp["fillers"])
+            if cut is None:
                 break
+            bw = bw[:-cut[0]]
         via_noun = False
-        for t in sp["transparent"]:
-            tw = t.split()
-            bw = before.split()
-            if len(bw) >= len(tw) and bw[-len(tw):-1] == tw[:-1] and (bw[-1] == tw[-1] or (
-                    bw[-1][:1] in "بل" and bw[-1][1:] in (tw[-1], tw[-1][2:] if tw[-1].startswith("ال") else "")
-                    or bw[-1][:3] in ("بال", "لل") and bw[-1][3:] == tw[-1][2:])):
-                if bw[-1] != tw[-1] and prep is None:
-                    prep = attached.get(bw[-1][:3]) or attached.get(bw[-1][:1])
-                before = " ".join(bw[:-len(tw)])
-                via_noun = True
-                break
-        words = before.split()
+        cut = _match_tail(bw, sp["transparent"])
+        if cut is not None:
+            n_words, pre = cut
+            if pre and prep is None:
+                prep = attached.get(pre)
+            bw = bw[:-n_words]
+            via_noun = True
+        before = " ".join(bw)
+        last_start = found[len(bw) - 1][1] if bw else 0
+        words = bw
         # "فتحي باشاغا ونظيره": a word of another name is no preposition
-        last_start = lo + len(before.rstrip()) - len(words[-1]) if words else 0
         prev_is_name = any(s <= last_start < e for s, e in spans)
         if words and prep is None:
             last = words[-1]
@@ -157,6 +168,18 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                         break
         out.append(Arg(m, prep, coord, via_noun))
     return out
+
+
+def _match_tail(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> tuple[int, str] | None:
+    """If ``words`` end with an indexed phrase: (its length in words, the attached preposition)."""
+    if not words:
+        return None
+    for entry in index.get(words[-1], ()):
+        head, pre = entry[:-1], entry[-1]
+        n = len(head)
+        if n == 0 or tuple(words[-1 - n:-1]) == head:
+            return n + 1, pre
+    return None
 
 
 def _is_root_waw(m: Mention) -> bool:

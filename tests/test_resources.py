@@ -1,0 +1,36 @@
+from marsad.resources import compiled
+
+
+def test_compiled_reuses_result_until_a_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    assert compiled("t", [src], build) == {"n": 1}
+    assert compiled("t", [src], build) == {"n": 1}
+    src.write_text("a: 2\n", encoding="utf-8")
+    assert compiled("t", [src], build) == {"n": 2}
+    assert len(calls) == 2
+
+
+def test_compiled_rebuilds_when_the_cache_is_damaged(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    compiled("t", [src], lambda: 1)
+    for f in (tmp_path / "cache").iterdir():
+        f.write_bytes(b"not a pickle")
+    assert compiled("t", [src], lambda: 2) == 2
+
+
+def test_empty_cache_dir_setting_disables_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", "")
+    src = tmp_path / "data.yaml"
+    src.write_text("a: 1\n", encoding="utf-8")
+    assert compiled("t", [src], lambda: 1) == 1
+    assert compiled("t", [src], lambda: 2) == 2
