@@ -3,7 +3,8 @@
 usage: python benchmarks/throughput.py [--input FILE.jsonl] [--repeat N] [--workers N]
 
 Without --input it uses the bundled self-written sample corpus. Reports start-up time (loading the full actor
-base, lexicons and gazetteer), sentences/s and articles/s on one core, events found, and peak memory (RSS).
+base, lexicons and gazetteer), sentences/s and articles/s on one core (best of three passes, CPU time),
+events found, and peak memory (RSS).
 """
 from __future__ import annotations
 
@@ -38,9 +39,14 @@ def main(argv: list[str] | None = None) -> dict:
     pipeline.warm_up()
     startup = time.perf_counter() - t0
 
-    t1 = time.perf_counter()
-    docs = list(run_parallel(pipeline, articles, args.workers))
-    elapsed = time.perf_counter() - t1
+    # best of three passes, in CPU seconds of this process (wall time on a shared machine is noisy)
+    runs = []
+    for _ in range(3 if args.workers <= 1 else 1):
+        t1, c1 = time.perf_counter(), time.process_time()
+        docs = list(run_parallel(pipeline, articles, args.workers))
+        runs.append((time.process_time() - c1 if args.workers <= 1 else time.perf_counter() - t1,
+                     time.perf_counter() - t1))
+    elapsed, wall = min(runs)
     coded = [d for d in docs if not isinstance(d, Failure)]
     n_sent = sum(len(d.sentences) for d in coded)
     n_ev = sum(len(d.events) for d in coded)
@@ -54,7 +60,7 @@ def main(argv: list[str] | None = None) -> dict:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report = {
         "articles": len(articles), "sentences": n_sent, "events": n_ev, "workers": args.workers,
-        "startup_s": round(startup, 2), "pipeline_s": round(elapsed, 2),
+        "startup_s": round(startup, 2), "pipeline_cpu_s": round(elapsed, 2), "pipeline_wall_s": round(wall, 2),
         "sentences_per_s": round(n_sent / elapsed), "articles_per_s": round(len(articles) / elapsed),
         "actor_base_size": matcher.base.size, "actor_lexicon_keys": matcher.lexicon.size,
         "actor_matching_articles_per_s": round(len(articles) / match_s), "actor_hits": hits,

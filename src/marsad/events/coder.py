@@ -108,8 +108,10 @@ class EventCoder:
         date_starts = [d.start for d in doc.dates]
         mention_starts = [m.start for m in doc.mentions]
         place_starts = [p.start for p in doc.places]  # (sentence, date, place, actor ids) of coded frames
+        para, counted = 0, 0
         for sent in doc.sentences:
-            para = art.text.count("\n", 0, sent.start)
+            para += art.text.count("\n", counted, sent.start)  # paragraph number, counted incrementally
+            counted = sent.start
             if para != last_para:
                 last_date, last_para, previous = None, para, None
             s_trig = []

@@ -11,6 +11,7 @@ the sentence's subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -131,7 +132,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 break
         if word.startswith("و") and not _is_root_waw(m):
             coord = True
-        lo = max(0, ns - 60)
+        lo = max(0, ns - 45)
         found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
         bw = [w for w, _ in found]
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
@@ -193,18 +194,20 @@ def _gap_words(norm: str, a: int, b: int) -> int:
 
 
 def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
-    """Words between a and b that are not dates, places, punctuation or function words."""
+    """Words between a and b that are not dates, places, names, punctuation or function words."""
     from marsad.actors.discover import function_words
 
     stop = function_words()
-    text = norm[a:b]
-    for s, e in skips:
-        if a <= s and e <= b:
-            text = text[: s - a] + " " * (e - s) + text[e - a:]
-    text = _PARENTHETICAL.sub(" ", text)  # "، في بيان مشترك،" stands between a verb and its object
+    text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), norm[a:b])  # "، في بيان مشترك،"
+    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
+    starts = [sp[0] for sp in spans]
     n = 0
-    for w in _WORD.findall(text):
-        w = w.strip("،,\"'()")
+    for m in _WORD.finditer(text):
+        pos = a + m.start()
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos < spans[k][1]:
+            continue
+        w = m.group().strip("،,\"'()")
         if w and w not in stop and not (w[:1] in "وفب" and w[1:] in stop) and any(c.isalpha() for c in w):
             n += 1
     return n

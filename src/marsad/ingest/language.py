@@ -40,9 +40,13 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(best[0]["lang"]), float(best[0]["score"])
 
 
+SHARE_CHARS = 600
+"""The letter-share test looks at fewer characters: a script is clear after a few lines."""
+
+
 def arabic_letter_share(text: str) -> float:
-    """Share of the letters in the first ``SAMPLE_CHARS`` characters that are Arabic script."""
-    sample = text[:SAMPLE_CHARS]
+    """Share of the letters in the first ``SHARE_CHARS`` characters that are Arabic script."""
+    sample = text[:SHARE_CHARS]
     letters = len(_LETTER.findall(sample))
     return len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
 

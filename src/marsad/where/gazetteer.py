@@ -58,7 +58,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             for v in (row.get("variants") or "").split("|"):
                 if v.strip():
                     forms.append((v.strip(), pid))
-    gaz.lexicon = Lexicon(forms)
+    gaz.lexicon = Lexicon(forms, min_key=3)  # two-letter names (إب) collide with words (آب = August)
     return gaz
 
 
