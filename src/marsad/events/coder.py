@@ -14,13 +14,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
-from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame
+from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import DateMention, Doc, Event, EventType, Modality, Span
 from marsad.where.location import event_location
 
 _GENERIC_VIA = {"generic", "adjective"}
+_NEAR = 150  # characters around a trigger within which its arguments stand
 _DATE_AFTER = 45  # characters after a trigger within which a date still governs it
 # events that need no target to be complete
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -98,6 +99,7 @@ class EventCoder:
         if not triggers or not doc.mentions:
             return ()
         r2n = _raw_to_norm(norm)
+        speech = speech_verbs(norm.text)
         events: list[Event] = []
         seen: set[tuple] = set()
         ti = 0
@@ -137,9 +139,11 @@ class EventCoder:
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
+                if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
+                    continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"]
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
-                           skips, t.proclitic, previous, others)
+                           skips, t.proclitic, previous, others, speech)
                 spec = _by_sector(spec, t.alternatives, fr)
                 if fr.sources or fr.targets:
                     previous = fr

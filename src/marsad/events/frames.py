@@ -132,7 +132,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 break
         if word.startswith("و") and not _is_root_waw(m):
             coord = True
-        lo = max(0, ns - 45)
+        lo = max(0, ns - 60)
         found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
         bw = [w for w, _ in found]
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
@@ -213,14 +213,22 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     return n
 
 
-def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: int = 0) -> list[Arg]:
+def speech_verbs(norm: str) -> list[tuple[int, int]]:
+    """Spans of the verbs of saying and light verbs in a normalised text (one pass per document)."""
+    return [m.span() for m in _spec()["speech"].finditer(norm)]
+
+
+def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: int = 0,
+                    speech: list[tuple[int, int]] | None = None) -> list[Arg]:
     """The subject of a verb of saying right before a nominal trigger, if there is one."""
-    sp = _spec()
-    lo = max(0, nts - 120)
-    hits = list(sp["speech"].finditer(norm, lo, nts))
-    if not hits:
+    if speech is None:
+        speech = speech_verbs(norm[: nts])
+    k = bisect_right(speech, (nts, nts)) - 1
+    while k >= 0 and speech[k][1] > nts:
+        k -= 1
+    if k < 0 or speech[k][0] < nts - 120:
         return []
-    sv_start, sv_end = hits[-1].start(), hits[-1].end()
+    sv_start, sv_end = speech[k]
     between = [a for a in before if r2n(a.mention.start) >= sv_end]
     rest = norm[sv_end:nts]
     for a in between:
@@ -245,7 +253,7 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
 
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
           skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None,
-          others: list[tuple[int, int]] | None = None) -> Frame:
+          others: list[tuple[int, int]] | None = None, speech: list[tuple[int, int]] | None = None) -> Frame:
     """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
 
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments;
@@ -266,7 +274,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     sources: list[Arg] = []
     how = ""
     # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
-    speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0)
+    speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0, speech)
     if speaker:
         # "جدد X دعم ..." : after a verb of saying and its subject, دعم can only be a masdar
         sources = speaker
