@@ -28,6 +28,7 @@ from marsad.records import Actor, ActorKind, Mention, Sentence
 _COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
 # a short form with a preposition attached is too often a common word ("لصالح" = in favour of)
 _SHORT_PRO = {"", "و", "ف"}
+_PLURAL_NISBA = ("يين", "يون")
 # quotes may wrap a name after its title: وزير الدفاع «صلاح الدين النمروش»
 _GAP_OK = re.compile(r"^[\s«»\"“”']*$")
 _APPOSITION_GAP = re.compile(r"^[\s«»\"“”']*[،,]?[\s«»\"“”']*$")
@@ -174,6 +175,12 @@ class ActorResolver:
             actor = self._country_actor(k.ref)
             if actor is None:
                 return i + 1, None
+            surface = normalize_key(text[it.start:it.end])
+            if surface.endswith(_PLURAL_NISBA):
+                # "آلاف السودانيين": a plural nisba standing as a noun names the people of that state
+                c = self.base.countries[k.ref]
+                people = Actor(f"{c.actor.id}_people", f"{c.actor.name} people", "", ActorKind.ORG, k.ref, "CVL")
+                return i + 1, Mention(it.start, it.end, text[it.start:it.end], people, "nationals")
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
         return i + 1, None
 
@@ -274,7 +281,9 @@ class ActorResolver:
                 return j, Mention(first.start, end, text[first.start:end], actor, "short")
         actor, via = self._title_actor(head, country, org, st)
         if head.kind == "PER":
-            limit = items[j].start if j < len(items) else None
+            # a short form nobody licensed ("خان") may be part of the unknown name ("عمران خان")
+            nxt = next((x for x in items[j:] if x.key.kind != "short" or x.key.ref in st.seen_entries), None)
+            limit = nxt.start if nxt is not None else None
             found = discover_name(text, end, head, actor, limit, (country or "") in self._arab)
             if found is not None and (via != "title" or actor.id.endswith(head.id)):
                 actor, end = found

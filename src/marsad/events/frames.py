@@ -21,6 +21,7 @@ from marsad.records import Mention
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,40}،")
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _WORD = re.compile(r"\S+")
@@ -68,6 +69,7 @@ def _spec() -> dict:
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
+        "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
@@ -107,6 +109,8 @@ class Arg:
     """True when it is coordinated with the previous actor (و)."""
     via_noun: bool = False
     """True when a transparent noun governs it ("رفض مقترح المبعوث")."""
+    quantified: bool = False
+    """True when a number or quantity stands before it ("قتل ثلاثة جنود"): a patient, not an agent."""
 
 
 def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noqa: C901
@@ -135,10 +139,14 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
         lo = max(0, ns - 60)
         found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
         bw = [w for w, _ in found]
+        quantified = False
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
             cut = _match_tail(bw, sp["fillers"])
+            if cut is None and bw and bw[-1].isdigit():
+                cut = (1, "")
             if cut is None:
                 break
+            quantified = quantified or bw[-1] in sp["quantities"] or bw[-1].isdigit()
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
@@ -167,7 +175,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
                         break
-        out.append(Arg(m, prep, coord, via_noun))
+        out.append(Arg(m, prep, coord, via_noun, quantified))
     return out
 
 
@@ -298,7 +306,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
     if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
         b = before[-1]
-        if b.prep is None and _content_words(norm, r2n(b.mention.end), nts - len(prev_word[0]) - 1, skips) <= 3:
+        if b.prep is None and _content_words(norm, r2n(b.mention.end), nts - len(prev_word[0]) - 1, skips) == 0:
             sources = [b]
             how = "relative-clause"
     # subject before the verb (SVO), nearest first
@@ -308,7 +316,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if "،" in gap or "," in gap:
             pass  # "حفتر، في حين أرسلت أنقرة": a comma ends the subject's reach
         elif b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
-                and _content_words(norm, r2n(b.mention.end), nts, skips) <= (2 if enclitic else 0) \
+                and _content_words(norm, r2n(b.mention.end), nts, skips) <= (2 if enclitic and spec.pos == "noun" else 0) \
                 and (spec.pos != "noun" or enclitic):
             group = [b]
             k = len(before) - 2
@@ -317,8 +325,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 k -= 1
             sources = group
             how = "subject-before"
-    # subject after the verb (VSO)
-    if not sources and spec.pos != "noun" and after:
+    # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
+    if not sources and spec.pos != "noun" and after and not (after[0].quantified and spec.type in _PATIENT_TYPES):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap):

@@ -113,4 +113,4 @@ def build_lexicon(rows: list, origin: str) -> Lexicon[TriggerSpec]:
         phrase = TriggerSpec(pos="phrase", **common)
         for form in row.get("phrases") or []:
             entries.append((form, phrase))
-    return Lexicon(entries, min_key=3)
+    return Lexicon(entries, min_key=2)  # شن is a two-letter verb; word boundaries keep it out of other words
