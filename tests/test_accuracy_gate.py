@@ -68,4 +68,4 @@ def test_non_asserted_gold_events_are_not_reported_as_facts(coded):
             wrong += [(doc["doc_id"], ev["trigger"]) for x in events
                       if x["doc_id"] == doc["doc_id"] and x["type"] == ev["type"] and x["modality"] == "asserted"
                       and x["trigger_start"] < e and s < x["trigger_end"]]
-    assert wrong == [("own-022", "الإضراب العام")]  # a bare weekday pair the date resolver misses (see notes)
+    assert wrong == []

@@ -34,3 +34,18 @@ def test_empty_cache_dir_setting_disables_the_cache(tmp_path, monkeypatch):
     src.write_text("a: 1\n", encoding="utf-8")
     assert compiled("t", [src], lambda: 1) == 1
     assert compiled("t", [src], lambda: 2) == 2
+
+
+def test_actor_cache_key_covers_the_compiling_code(monkeypatch, tmp_path):
+    """Regression: a compiled base from older code (without a new field) was loaded after an upgrade."""
+    import marsad.actors.matcher as matcher
+
+    seen = {}
+
+    def fake_compiled(name, sources, build):
+        seen["names"] = {p.name for p in sources}
+        return None
+
+    monkeypatch.setattr(matcher, "compiled", fake_compiled)
+    matcher.matcher_for(None)
+    assert {"base.py", "matcher.py", "variants.py", "lexicon.py", "titles.yaml"} <= seen["names"]

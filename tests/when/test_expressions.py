@@ -77,6 +77,9 @@ CORPUS = [
     "في 15 رمضان 1442 هـ الموافق الثلاثاء 27 أبريل 2021، وفي رمضان الماضي.",
     "قبل يومين من الانتخابات، بين الاثنين، 14 صوتا، 5+5، مارس الضغوط، اليوم التالي.",
     "والثلاثاء الماضي وبالأمس وللعام المقبل وفي السنة الماضية وخلال منتصف الأسبوع الفارط.",
+    "يومي الأحد والاثنين المقبلين، والسبت، الأحد و الاثنين الماضيين، وتقرير يومي الخميس.",
+    "في وقت سابق من اليوم وفي وقت متأخر من مساء أمس، ونهاية الأسبوع، والأسبوع قبل الماضي.",
+    "في العاشر من مارس الشهر المقبل وفي العاشر من الجاري، والأحد والاثنين 7 فبراير.",
 ]
 
 
@@ -101,6 +104,9 @@ def test_calendar_lists_every_month_and_weekday():
     pytest.param({"weekdays": {"funday": ["الأحد"]}}, "funday", id="unknown_weekday"),
     pytest.param({"relative": {"soon": ["قريبا"]}}, "soon", id="unknown_relative_kind"),
     pytest.param({"same": []}, "same", id="empty_list"),
+    pytest.param({"relative_plural": {"soon": ["القريبين"]}}, "soon", id="unknown_plural_relative_kind"),
+    pytest.param({"relative_plural": {"past": ["الماضي"]}}, "both in relative and relative_plural",
+                 id="adjective_both_singular_and_plural"),
 ])
 def test_calendar_errors_name_the_file_and_section(monkeypatch, broken, message):
     real = expressions.load_yaml(expressions.CALENDAR)

@@ -113,6 +113,8 @@ class Head:
     """Plural or collective form."""
     needs_country: bool = False
     """Codes only with a nationality or state after it (bare "القضاء" is usually a common noun)."""
+    unidentified: bool = False
+    """Names an actor the text says is unknown ("طائرة مسيرة مجهولة"): no mention is made."""
 
 
 @dataclass(slots=True)
@@ -266,7 +268,8 @@ def _head(raw: Any, where: str, fixed: bool) -> Head:
     if fixed and not country:
         raise ResourceError(f"{where}: field 'country' is required for a fixed title")
     return Head(hid, ar, str(raw.get("kind") or "PER"), raw.get("sector"), raw.get("role"),
-                country, bool(raw.get("plural")), bool(raw.get("needs_country")))
+                country, bool(raw.get("plural")), bool(raw.get("needs_country")),
+                bool(raw.get("unidentified")))
 
 
 def load_base(directory: Path | None = None) -> ActorBase:

@@ -95,10 +95,15 @@ class ActorMatcher:
 
 
 def matcher_for(directory: Path | None = None) -> ActorMatcher:
-    """The matcher over an actor base folder (default: the shipped one), from the compiled cache when fresh."""
+    """The matcher over an actor base folder (default: the shipped one), from the compiled cache when fresh.
+
+    The cache key covers the data files and the code that compiles them, so neither can go stale.
+    """
     folder = Path(directory) if directory else data_path("actors")
+    code = Path(__file__).parent
     sources = sorted(folder.glob("*.yaml")) + [data_path("actors/variants.yaml"), data_path("arabic/normalization.yaml"),
-                                              data_path("arabic/clitics.yaml")]
+                                              data_path("arabic/clitics.yaml")] \
+        + [code / "base.py", code / "matcher.py", code / "variants.py", code.parent / "arabic" / "lexicon.py"]
     return compiled("actors", sources, lambda: ActorMatcher(load_base(folder)))
 
 

@@ -224,6 +224,8 @@ class ActorResolver:
             head = self.base.fixed[int(k.ref)]
         else:
             honorific = k.ref
+        if head is not None and head.unidentified:
+            return i + 1, None
         country = head.country if head is not None else None
         org: Entry | None = None
         end, j = first.end, i + 1

@@ -11,7 +11,7 @@ from marsad.arabic.normalize import normalize
 from marsad.records import DateMention
 from marsad.when.expressions import find_expressions
 from marsad.when.infer import infer_story_date
-from marsad.when.resolve import resolve
+from marsad.when.resolve import resolve, resolve_run
 
 __all__ = ["find_dates", "infer_story_date"]
 
@@ -32,6 +32,11 @@ def find_dates(text: str, story_date: dt.date | None) -> tuple[DateMention, ...]
     folded = norm.text
     found = []
     for expr in find_expressions(folded):
+        if expr.parts:
+            for part, res in zip(expr.parts, resolve_run(expr, story_date)):
+                start, end = norm.span_to_raw(part.start, part.end)
+                found.append(DateMention(start, end, text[start:end], res.date, res.precision, res.flag))
+            continue
         before = folded[max(0, expr.start - 12):expr.start].split()[-1:] if expr.kind == "weekday" else ()
         res = resolve(expr, story_date, before[0] if before else "")
         if res is None:

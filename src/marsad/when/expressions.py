@@ -8,7 +8,8 @@ to the least specific, so at any position the longest reading wins, and
 ``finditer`` yields non-overlapping matches left to right. Each family's
 named groups are prefixed with the family name (``dmy__mon``) because Python
 forbids repeating a group name; ``Expression.fields`` gives them back without
-the prefix.
+the prefix. Coordinated weekdays ("الأحد والاثنين المقبلين") are one match,
+split into one expression per weekday (``Expression.parts``).
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from marsad.resources import load_yaml
 CALENDAR = "when/calendar.yaml"
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RELATIVE_KINDS = {"past": -1, "current": 0, "next": 1}
+RELATIVE_KINDS = {"before_last": -2, "past": -1, "current": 0, "next": 1, "after_next": 2}
+PLURAL_RELATIVE_KINDS = ("past", "next")
 UNIT_NAMES = ("day", "week", "month", "year")
 UNIT_FORMS = ("singular", "accusative", "dual", "plural")
 EDGE_KINDS = ("start", "middle", "end")
@@ -36,13 +38,16 @@ class Expression:
     """One date expression found in the normalised text."""
 
     kind: str
-    """Family: hdmy, dmy, numeric, dom_rel, month, hmonth, relday, weekday, week, monthword, yearword, year, duration."""
+    """Family: hdmy, dmy, numeric, dom_rel, month, hmonth, relday, weekday, week, monthword, yearword, year,
+    duration; ``weekdays`` for coordinated weekdays (see ``parts``)."""
     start: int
     """Start offset into the normalised text."""
     end: int
     """End offset (exclusive) into the normalised text."""
     fields: Mapping[str, str]
     """Matched named parts (``mon``, ``day``, ``wd`` ...) as normalised text."""
+    parts: tuple[Expression, ...] = ()
+    """For coordinated weekdays, one ``weekday`` expression per day in text order; otherwise empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,9 @@ class Lexicon:
     relative_days: Mapping[str, int]
     """Relative day word -> offset in days from the story date."""
     relative: Mapping[str, int]
-    """Past/current/next adjective -> -1, 0 or +1."""
+    """Relative adjective, singular or plural -> periods from the story's (-2 .. +2)."""
+    plural_relative: frozenset[str]
+    """The dual and plural adjectives of ``relative`` (coordinated weekdays only)."""
     units: Mapping[str, tuple[str, str]]
     """Duration unit word -> (unit, form)."""
     numbers: Mapping[str, int]
@@ -127,8 +134,15 @@ def lexicon() -> Lexicon:
     relative: dict[str, int] = {}
     for name, words in section("relative").items():
         if name not in RELATIVE_KINDS:
-            raise ResourceError(f"{CALENDAR}: unknown relative kind '{name}' (use past, current, next)")
+            raise ResourceError(f"{CALENDAR}: unknown relative kind '{name}' (use {', '.join(RELATIVE_KINDS)})")
         relative.update((w, RELATIVE_KINDS[name]) for w in _words(words, f"relative.{name}"))
+    plural: dict[str, int] = {}
+    for name, words in section("relative_plural").items():
+        if name not in PLURAL_RELATIVE_KINDS:
+            raise ResourceError(f"{CALENDAR}: unknown relative_plural kind '{name}' (use past, next)")
+        plural.update((w, RELATIVE_KINDS[name]) for w in _words(words, f"relative_plural.{name}"))
+    if shared := relative.keys() & plural.keys():
+        raise ResourceError(f"{CALENDAR}: '{sorted(shared)[0]}' is both in relative and relative_plural")
 
     units: dict[str, tuple[str, str]] = {}
     for unit in UNIT_NAMES:
@@ -141,11 +155,11 @@ def lexicon() -> Lexicon:
     lists: dict[str, tuple[str, ...]] = {}
     for name in ("clitics", "day_parts", "same", "today_blockers", "this", "year_prepositions", "month_prepositions",
                  "of", "corresponding", "ago", "approx", "duration_blockers", "hijri_markers",
-                 "gregorian_markers"):
+                 "gregorian_markers", "conjunctions"):
         lists[name] = _words(section(name), name)
     for kind in EDGE_KINDS:
         lists["edge_" + kind] = _words(section("edges").get(kind), f"edges.{kind}")
-    for noun in ("day", "week", "month", "month_definite", "year", "year_definite"):
+    for noun in ("day", "day_dual", "week", "month", "month_definite", "year", "year_definite"):
         lists["noun_" + noun] = _words(section("nouns").get(noun), f"nouns.{noun}")
 
     return Lexicon(
@@ -153,7 +167,8 @@ def lexicon() -> Lexicon:
         hijri_months=_numbered(section("hijri_months"), "hijri_months", 1, 12),
         weekdays=weekdays,
         relative_days=relative_days,
-        relative=relative,
+        relative={**relative, **plural},
+        plural_relative=frozenset(plural),
         units=units,
         numbers=_numbered(section("numbers"), "numbers", 1, 1000),
         ordinals=_numbered(section("ordinals"), "ordinals", 1, 31),
@@ -199,6 +214,8 @@ def _alt(words: Any) -> str:
 # Families in priority order. ``<NAME>`` placeholders are filled from the
 # lexicon; ``(?P<x>`` groups are renamed ``family__x``. A ``core`` group, when
 # present, is the reported span (it leaves out a licensing preposition).
+_DAYPARTS = r"(?:(?P<dp><DAYPART>(?:\s+<DAYPART>)?)\s+)?"
+_AND = r"(?:\s*[,،]\s*(?:<AND>\s*)?|\s+<AND>\s*)"
 _PREFIX = (r"(?:(?P<dp><DAYPART>)\s+)?(?:(?P<rd><RELDAY>)\s*(?:[,،]\s*)?)?(?:<DAYNOUN>\s+)?"
            r"(?:(?P<wd><WEEKDAY>)\s*(?:[,،]\s*)?(?:<CORR>\s+)?)?")
 _DAY = r"(?:(?P<dn>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d))\s*(?:<OF>\s+)?|(?P<do><ORDINAL>)\s+<OF>\s+)"
@@ -207,26 +224,31 @@ _HYEAR4 = r"(?<![\d.,/])1[345]\d\d(?![\d]|[.,/]\d)"
 _MONTH_PAIR = r"(?P<mon><MONTH>)(?:\s*/\s*<MONTH>|\s*\(\s*<MONTH>\s*\))?"
 _YEAR_TAIL = r"\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?(?P<year>" + _YEAR4 + r")(?:\s*<GMARK>)?"
 _YREL_TAIL = r"\s+(?:<OF>\s+)?<YEARDEF>\s+(?P<yrel><REL>)"
+_MREL_TAIL = r"\s+<MONTHDEF>\s+(?P<mrel><REL>)"  # "مارس الشهر المقبل": the month named is next month
 _FAMILIES: tuple[tuple[str, str], ...] = (
     ("hdmy", _PREFIX + _DAY + r"(?:<MONTHNOUN>\s+)?(?P<hmon><HMONTH>)"
      r"(?:\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?(?P<hyear>" + _HYEAR4 + r")(?:\s*(?P<hmark><HMARK>))?"
      r"|\s+(?P<rel><REL>))?"),
     ("dmy", _PREFIX + _DAY + r"(?:<MONTHNOUN>\s+)?" + _MONTH_PAIR
-     + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + r"|\s+(?P<rel><REL>))?"),
+     + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + "|" + _MREL_TAIL + r"|\s+(?P<rel><REL>))?"),
     ("numeric", _PREFIX + r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
      r"(?!\d|[/.\-]\d)"),
     ("dom_rel", r"(?:<DAYNOUN>\s+)?(?:(?P<dn>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d))|(?P<do><ORDINAL>))\s+"
-     r"(?:(?:<OF>\s+)?<MONTHDEF>\s+(?P<rel><REL>)|(?P<crel><CURRENT>))"),
+     r"(?:<OF>\s+)?(?:<MONTHDEF>\s+(?P<rel><REL>)|(?P<crel><CURRENT>))"),
     ("month", r"(?:(?P<prep><MPREP>)\s+)?(?P<core>(?:(?P<edge><EDGE>)\s+)?(?:(?P<noun><MONTHNOUN>)\s+)?"
-     + _MONTH_PAIR + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + r"|\s+(?P<rel><REL>))?)"),
+     + _MONTH_PAIR + r"(?:" + _YEAR_TAIL + "|" + _YREL_TAIL + "|" + _MREL_TAIL + r"|\s+(?P<rel><REL>))?)"),
     ("hmonth", r"(?:<MONTHNOUN>\s+)?(?P<hmon><HMONTH>)(?:\s*(?:[,،]\s*)?(?:<OF>\s+)?(?:<YEARNOUN>\s+)?"
      r"(?P<hyear>" + _HYEAR4 + r")(?:\s*(?P<hmark><HMARK>))?|\s+(?P<rel><REL>))"),
-    ("relday", r"(?:(?P<dp><DAYPART>)\s+)?(?:<DAYNOUN>\s+)?(?P<rd><RELDAY>)(?!\s+<TODAYBLOCK>)"
+    ("relday", _DAYPARTS + r"(?:<DAYNOUN>\s+)?(?P<rd><RELDAY>)(?!\s+<TODAYBLOCK>)"
      r"(?:\s+(?P<same><SAME>))?"
      r"(?:\s*\(\s*(?:<DAYNOUN>\s+)?(?P<pwd><WEEKDAY>)\s*\)|\s*(?:[,،]\s*)?(?:<DAYNOUN>\s+)?(?P<wd><WEEKDAY>))?"),
-    ("weekday", r"(?:(?P<dp><DAYPART>)\s+)?(?:(?P<yawm><DAYNOUN>)\s+)?(?P<wd><WEEKDAY>)"
-     r"(?:\s+(?P<rel><PASTNEXT>))?"),
-    ("week", r"(?:<EDGE>\s+)?(?:<WEEKNOUN>\s+(?P<rel><REL>)|<THIS>\s+<WEEKNOUN>)"),
+    # One family for a weekday and for coordinated ones (``more``), so the scan reads a weekday once.
+    # The dual "يومي" and plural adjectives need coordination; each weekday after the first must not
+    # start a dated expression ("والاثنين 5 فبراير").
+    ("weekday", _DAYPARTS + r"(?:(?P<yawm><DAYNOUN>|<DAYDUAL>(?=\s+<WEEKDAY>" + _AND + r"))\s+)?(?P<wd><WEEKDAY>)"
+     r"(?P<more>(?:" + _AND + r"<WEEKDAY>(?!\s*(?:[,،]\s*)?(?:<CORR>\s+)?(?:\d|<ORDINAL>\s+<OF>\s)))+)?"
+     r"(?:\s+(?:(?P<rel><PASTNEXT>)|(?(more)(?P<prel><PLURALREL>)|(?!))))?"),
+    ("week", r"(?:<EDGE>\s+)?(?:<WEEKNOUN>\s+(?P<rel><REL>)|<THIS>\s+<WEEKNOUN>)|(?P<edge><EDGE>)\s+<WEEKNOUN>"),
     ("monthword", r"(?:<EDGE>\s+)?(?:<MONTHDEF>\s+(?P<rel><REL>)|<THIS>\s+<MONTHDEF>)"),
     ("yearword", r"(?:<EDGE>\s+)?(?:<YEARDEF>\s+(?P<rel><REL>)|<THIS>\s+<YEARDEF>)"),
     ("year", r"(?:(?P<prep><YPREP>)\s+)?(?P<core>(?:(?P<edge><EDGE>)\s+)?(?:(?P<noun><YEARNOUN>)\s+)?"
@@ -241,12 +263,14 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 def _placeholder_words(lex: Lexicon, name: str) -> tuple[str, ...]:
     """The words a ``<NAME>`` placeholder stands for."""
     ls = lex.lists
-    by_kind = {k: tuple(w for w, v in lex.relative.items() if v == n) for k, n in RELATIVE_KINDS.items()}
+    singular = {w: v for w, v in lex.relative.items() if w not in lex.plural_relative}
     units = {form: tuple(w for w, (_, f) in lex.units.items() if f == form) for form in UNIT_FORMS}
     table: dict[str, tuple[str, ...]] = {
         "DAYPART": ls["day_parts"],
         "RELDAY": tuple(lex.relative_days),
         "DAYNOUN": ls["noun_day"],
+        "DAYDUAL": ls["noun_day_dual"],
+        "AND": ls["conjunctions"],
         "WEEKDAY": tuple(lex.weekdays),
         "CORR": ls["corresponding"],
         "OF": ls["of"],
@@ -258,9 +282,10 @@ def _placeholder_words(lex: Lexicon, name: str) -> tuple[str, ...]:
         "YEARNOUN": ls["noun_year"] + ls["noun_year_definite"],
         "YEARDEF": ls["noun_year_definite"],
         "WEEKNOUN": ls["noun_week"],
-        "REL": tuple(lex.relative),
-        "CURRENT": by_kind["current"],
-        "PASTNEXT": by_kind["past"] + by_kind["next"],
+        "REL": tuple(singular),
+        "CURRENT": tuple(w for w, v in singular.items() if v == 0),
+        "PASTNEXT": tuple(w for w, v in singular.items() if v),
+        "PLURALREL": tuple(lex.plural_relative),
         "GMARK": ls["gregorian_markers"],
         "HMARK": ls["hijri_markers"],
         "MPREP": ls["month_prepositions"],
@@ -280,14 +305,19 @@ def _placeholder_words(lex: Lexicon, name: str) -> tuple[str, ...]:
     return table[name]
 
 
+# Placeholders for words that stick to the next word ("والاثنين"): no word boundary after them.
+_ATTACHED = frozenset({"AND"})
+
+
 def _placeholders(lex: Lexicon) -> dict[str, str]:
     names = set(re.findall(r"<([A-Z]+)>", "".join(t for _, t in _FAMILIES)))
-    return {name: _alt(_placeholder_words(lex, name)) for name in names}
+    return {name: f"(?:{_trie(_placeholder_words(lex, name))})" if name in _ATTACHED
+            else _alt(_placeholder_words(lex, name)) for name in names}
 
 
 # Placeholders whose words can open an expression (with digits); the scan
 # only tries the families where the word under it is one of them.
-_OPENERS = ("DAYPART", "RELDAY", "DAYNOUN", "WEEKDAY", "ORDINAL", "MPREP", "YPREP", "EDGE", "MONTHNOUN",
+_OPENERS = ("DAYPART", "RELDAY", "DAYNOUN", "DAYDUAL", "WEEKDAY", "ORDINAL", "MPREP", "YPREP", "EDGE", "MONTHNOUN",
             "MONTH", "HMONTH", "WEEKNOUN", "MONTHDEF", "YEARDEF", "YEARNOUN", "THIS", "AGO")
 
 
@@ -306,6 +336,7 @@ def _compiled(gate: bool = True) -> tuple[re.Pattern[str], dict[str, tuple[tuple
         body = placeholder.sub(lambda m: fills[m.group(1)], template)
         names = re.findall(r"\(\?P<(\w+)>", body)
         body = re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{family}__{m.group(2)}", body)
+        body = re.sub(r"\(\?\((\w+)\)", lambda m: f"(?({family}__{m.group(1)})", body)
         branches.append(f"(?P<{family}>{body})")
         groups[family] = tuple((f"{family}__{n}", n) for n in names)
     clitic = f"(?:{_trie(lex.lists['clitics'])})?"
@@ -318,6 +349,35 @@ def _compiled(gate: bool = True) -> tuple[re.Pattern[str], dict[str, tuple[tuple
     # skip to word boundaries in C instead of trying the pattern everywhere.
     pattern = re.compile(r"\W" + opener + clitic + "(?:" + "|".join(branches) + ")")
     return pattern, groups
+
+
+@lru_cache(maxsize=1)
+def _weekday_word() -> re.Pattern[str]:
+    """One weekday name, with any clitic in front left out of the ``wd`` group."""
+    lex = lexicon()
+    return re.compile(f"(?<!\\w)(?:{_trie(lex.lists['clitics'])})?(?P<wd>{_alt(lex.weekdays)})")
+
+
+def _split_weekdays(normalized: str, whole: Expression) -> Expression:
+    """Give a coordination of weekdays its ``parts``, one ``weekday`` expression per day.
+
+    The first part's span takes the day part and day noun in front, the last
+    one's the adjective behind. A dual or plural adjective, or the dual
+    "يومي", is shared by every day; a singular adjective belongs to the last.
+    """
+    fields = whole.fields
+    days = list(_weekday_word().finditer(normalized, whole.start, whole.end))
+    adjective = fields.get("rel") or fields.get("prel")
+    shared = "prel" in fields or key(fields.get("yawm", "")) in lexicon().lists["noun_day_dual"]
+    parts = []
+    for i, day in enumerate(days):
+        last = i == len(days) - 1
+        part = {"wd": day.group("wd")}
+        if adjective and (shared or last):
+            part["rel"] = adjective
+        parts.append(Expression("weekday", whole.start if i == 0 else day.start("wd"),
+                                whole.end if last else day.end("wd"), part))
+    return Expression("weekdays", whole.start, whole.end, fields, tuple(parts))
 
 
 def find_expressions(normalized: str) -> Iterator[Expression]:
@@ -337,4 +397,5 @@ def find_expressions(normalized: str) -> Iterator[Expression]:
         start, end = m.span(family)
         if "core" in fields:
             start = m.start(f"{family}__core")
-        yield Expression(family, start - 1, end - 1, fields)
+        expr = Expression(family, start - 1, end - 1, fields)
+        yield _split_weekdays(normalized, expr) if "more" in fields else expr

@@ -9,7 +9,9 @@ resolve to ``unknown``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from hijridate import Gregorian, Hijri
 
@@ -74,12 +76,13 @@ def _relative(expr: Expression, lex: Lexicon, name: str = "rel") -> int | None:
 
 def _year_for_month(month: int, rel: int | None, story: dt.date) -> int:
     """Year of a month named without a year: past (strictly before the story
-    month), next (strictly after), current (the story year), or bare (on or
-    before the story month)."""
-    if rel == -1:
-        return story.year if month < story.month else story.year - 1
-    if rel == 1:
-        return story.year if month > story.month else story.year + 1
+    month; before last is a year earlier), next (strictly after; after next is
+    a year later), current (the story year), or bare (on or before the story
+    month)."""
+    if rel is not None and rel < 0:
+        return (story.year if month < story.month else story.year - 1) + rel + 1
+    if rel is not None and rel > 0:
+        return (story.year if month > story.month else story.year + 1) + rel - 1
     if rel == 0:
         return story.year
     return story.year if month <= story.month else story.year - 1
@@ -120,8 +123,8 @@ def _dmy(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resolution:
         return UNKNOWN
     elif "yrel" in expr.fields:
         year = story.year + (_relative(expr, lex, "yrel") or 0)
-    elif "rel" in expr.fields:
-        year = _year_for_month(month, _relative(expr, lex), story)
+    elif "rel" in expr.fields or "mrel" in expr.fields:
+        year = _year_for_month(month, _relative(expr, lex, "rel" if "rel" in expr.fields else "mrel"), story)
     else:
         return _checked(_recent_day(month, day, story), expr, story)
     try:
@@ -158,7 +161,7 @@ def _dom_rel(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resolutio
 
 def _month(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resolution | None:
     fields = expr.fields
-    if not ({"prep", "edge", "noun", "year", "yrel", "rel"} & fields.keys()):
+    if not ({"prep", "edge", "noun", "year", "yrel", "rel", "mrel"} & fields.keys()):
         return None  # a bare month name ("مارس" is also a verb) is not a date
     month = lex.months[key(fields["mon"])]
     if "year" in fields:
@@ -168,16 +171,16 @@ def _month(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resolution 
     elif "yrel" in fields:
         year = story.year + (_relative(expr, lex, "yrel") or 0)
     else:
-        year = _year_for_month(month, _relative(expr, lex), story)
+        year = _year_for_month(month, _relative(expr, lex, "rel" if "rel" in fields else "mrel"), story)
     return Resolution(dt.date(year, month, 1), DatePrecision.MONTH)
 
 
 def _hijri_year(month: int, day: int, rel: int | None, story: dt.date) -> int:
     today = Gregorian(story.year, story.month, story.day).to_hijri()
-    if rel == -1:
-        return today.year if month < today.month else today.year - 1
-    if rel == 1:
-        return today.year if month > today.month else today.year + 1
+    if rel is not None and rel < 0:
+        return (today.year if month < today.month else today.year - 1) + rel + 1
+    if rel is not None and rel > 0:
+        return (today.year if month > today.month else today.year + 1) + rel - 1
     if rel == 0:
         return today.year
     return today.year if (month, day) <= (today.month, today.day) else today.year - 1
@@ -231,11 +234,56 @@ def _weekday(expr: Expression, lex: Lexicon, story: dt.date | None, before: str)
         return None  # "بين الاثنين": "the two", not Monday
     if story is None:
         return UNKNOWN
-    weekday = lex.weekdays[key(fields["wd"])]
-    if _relative(expr, lex) == 1:
+    return Resolution(_weekday_date(lex.weekdays[key(fields["wd"])], _relative(expr, lex), story), DatePrecision.DAY)
+
+
+def _weekday_date(weekday: int, rel: int | None, story: dt.date) -> dt.date:
+    """A weekday next (strictly after the story date, a week later for after
+    next) or past and bare (on or before it, a week earlier for before last)."""
+    if rel is not None and rel > 0:
         ahead = (weekday - story.weekday() - 1) % 7 + 1
-        return Resolution(story + dt.timedelta(days=ahead), DatePrecision.DAY)
-    return Resolution(story - dt.timedelta(days=(story.weekday() - weekday) % 7), DatePrecision.DAY)
+        return story + dt.timedelta(days=ahead + 7 * (rel - 1))
+    back = (story.weekday() - weekday) % 7
+    return story - dt.timedelta(days=back + 7 * max(0, -(rel or 0) - 1))
+
+
+def resolve_run(expr: Expression, story: dt.date | None) -> tuple[Resolution, ...]:
+    """Resolve coordinated weekdays ("الأحد والاثنين المقبلين"), one resolution per part.
+
+    Days sharing an adjective are read as one stretch in text order: for
+    "next" the first day resolves as a lone weekday would and each later day
+    is the first one after its predecessor; otherwise the last day resolves
+    as a lone weekday would and each earlier day is the last one before its
+    successor.
+
+    Args:
+        expr: a ``weekdays`` expression from ``find_expressions``.
+        story: the story date, or None when unknown.
+
+    Returns:
+        Resolutions in the order of ``expr.parts``.
+    """
+    if story is None:
+        return tuple(UNKNOWN for _ in expr.parts)
+    lex = lexicon()
+    days = [(lex.weekdays[key(p.fields["wd"])], _relative(p, lex)) for p in expr.parts]
+    dates: list[dt.date] = []
+    try:
+        for rel, group in groupby(days, key=lambda day: day[1]):
+            weekdays = [weekday for weekday, _ in group]
+            if rel is not None and rel > 0:
+                stretch = [_weekday_date(weekdays[0], rel, story)]
+                for weekday in weekdays[1:]:
+                    stretch.append(_weekday_date(weekday, 1, stretch[-1]))
+            else:
+                stretch = [_weekday_date(weekdays[-1], rel, story)]
+                for weekday in reversed(weekdays[:-1]):
+                    stretch.append(_weekday_date(weekday, None, stretch[-1] - dt.timedelta(days=1)))
+                stretch.reverse()
+            dates.extend(stretch)
+    except OverflowError:
+        return tuple(UNKNOWN for _ in expr.parts)
+    return tuple(Resolution(d, DatePrecision.DAY) for d in dates)
 
 
 def _period(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resolution:
@@ -276,6 +324,13 @@ def _duration(expr: Expression, lex: Lexicon, story: dt.date | None) -> Resoluti
     return Resolution(dt.date(story.year - count, 1, 1), DatePrecision.YEAR)
 
 
+_FAMILIES: dict[str, Callable[[Expression, Lexicon, dt.date | None], Resolution | None]] = {
+    "dmy": _dmy, "hdmy": _hdmy, "numeric": _numeric, "dom_rel": _dom_rel, "month": _month, "hmonth": _hmonth,
+    "relday": _relday, "week": _period, "monthword": _period, "yearword": _period, "year": _year,
+    "duration": _duration,
+}
+
+
 def resolve(expr: Expression, story: dt.date | None, before: str = "") -> Resolution | None:
     """Resolve one expression against the story date.
 
@@ -288,33 +343,18 @@ def resolve(expr: Expression, story: dt.date | None, before: str = "") -> Resolu
     Returns:
         The resolution (``UNKNOWN`` when it cannot be dated), or None when
         the match turns out not to be a date expression at all.
+
+    Raises:
+        ValueError: for an expression family this module does not know.
     """
-    lex = lexicon()
     kind = expr.kind
+    family = _FAMILIES.get(kind)
+    if family is None and kind != "weekday":
+        raise ValueError(f"unknown date expression family {kind!r}")
     try:
-        if kind == "dmy":
-            return _dmy(expr, lex, story)
-        if kind == "hdmy":
-            return _hdmy(expr, lex, story)
-        if kind == "numeric":
-            return _numeric(expr, lex, story)
-        if kind == "dom_rel":
-            return _dom_rel(expr, lex, story)
-        if kind == "month":
-            return _month(expr, lex, story)
-        if kind == "hmonth":
-            return _hmonth(expr, lex, story)
-        if kind == "relday":
-            return _relday(expr, lex, story)
-        if kind == "weekday":
-            return _weekday(expr, lex, story, before)
-        if kind in ("week", "monthword", "yearword"):
-            return _period(expr, lex, story)
-        if kind == "year":
-            return _year(expr, lex, story)
-        if kind == "duration":
-            return _duration(expr, lex, story)
+        if family is None:
+            return _weekday(expr, lexicon(), story, before)
+        return family(expr, lexicon(), story)
     except (ValueError, OverflowError):
         # date arithmetic beyond year 1..9999 or outside the Hijri converter's range
         return UNKNOWN
-    raise ValueError(f"unknown date expression family {kind!r}")
