@@ -329,8 +329,8 @@ class ActorResolver:
                     return None
                 return self._named(text, items, i, k, e, None, self.base.heads[int(items[i].key.ref)]
                                    if items[i].key.kind == "head" else None, st)
-            elif kind == "fixed":
-                return None
+            elif kind in ("fixed", "honorific") or (kind == "head" and self.base.heads[int(it.key.ref)].kind == "PER"):
+                return None  # another person's title starts here ("الوزير بنظيره الإيطالي ...")
         return None
 
     def _named(self, text, items, i, j, e: Entry, honorific, head, st) -> tuple[int, Mention]:

@@ -10,6 +10,7 @@ at 0.95.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from marsad.arabic.normalize import Normalized
 from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import DateMention, Doc, Event, EventType, Modality, Span
+from marsad.records import ActorKind, DateMention, Doc, Event, EventType, Modality, Span
 from marsad.where.location import event_location
 
 _GENERIC_VIA = {"generic", "adjective"}
@@ -107,6 +108,7 @@ class EventCoder:
         last_para = -1
         previous = None
         recent: list[tuple] = []
+        hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
         date_starts = [d.start for d in doc.dates]
         mention_starts = [m.start for m in doc.mentions]
         place_starts = [p.start for p in doc.places]  # (sentence, date, place, actor ids) of coded frames
@@ -145,9 +147,14 @@ class EventCoder:
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others, speech)
                 spec = _by_sector(spec, t.alternatives, fr)
+                if spec.type == EventType.CONSULT and fr.pos == "noun" and fr.sources and not fr.targets \
+                        and all(m.actor.kind == ActorKind.ORG for m in fr.sources) and spec.mode is None:
+                    spec = replace(spec, mode="multilateral")  # "اجتماع اللجنة العسكرية المشتركة": a body meets
                 if fr.sources or fr.targets:
                     previous = fr
                 verdict = _verdict(spec, fr, sides)
+                if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
+                    hosts.append((sent.index, t.start, fr.sources[0]))
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, s_trig):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
                 if trace is not None:
@@ -186,7 +193,21 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(events)
+        return tuple(_visit_hosts(events, hosts))
+
+
+def _visit_hosts(events: list[Event], hosts: list[tuple]) -> list[Event]:
+    """"توجه X إلى طرابلس للقاء Y": a visit to a city names its host in the purpose clause after it."""
+    out = []
+    for e in events:
+        if e.mode == "visit" and e.target is not None and e.target.via in ("capital", "country"):
+            host = next((m for i, start, m in hosts if i == e.sentence_index and start > e.trigger.start
+                         and m.actor.kind == ActorKind.PER
+                         and m.actor.id != (e.source.actor.id if e.source else None)), None)
+            if host is not None:
+                e = replace(e, target=host)
+        out.append(e)
+    return out
 
 
 def _within(items, starts: list[int], lo: int, hi: int) -> list:
