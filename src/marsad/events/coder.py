@@ -147,9 +147,10 @@ class EventCoder:
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others, speech)
                 spec = _by_sector(spec, t.alternatives, fr)
-                if spec.type == EventType.CONSULT and fr.pos == "noun" and fr.sources and not fr.targets \
-                        and all(m.actor.kind == ActorKind.ORG for m in fr.sources) and spec.mode is None:
-                    spec = replace(spec, mode="multilateral")  # "اجتماع اللجنة العسكرية المشتركة": a body meets
+                if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
+                        and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
+                    # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
+                    spec = replace(spec, mode="multilateral")
                 if fr.sources or fr.targets:
                     previous = fr
                 verdict = _verdict(spec, fr, sides)

@@ -47,7 +47,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.PLANNED
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.NEGATED
-    if nominal and (proclitic in ("ل", "ول") or c["purpose"].search(" " + norm_sentence[:trigger_pos])):
+    if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
     cut = list(_CLAUSE_BREAK.finditer(before))
