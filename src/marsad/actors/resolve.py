@@ -225,7 +225,9 @@ class ActorResolver:
         else:
             honorific = k.ref
         if head is not None and head.unidentified:
-            return i + 1, None
+            # kept as a mention so that frames see who acts; events give it as an empty side
+            nobody = Actor("unidentified", "Unidentified actor", "", ActorKind.ORG, None, head.sector)
+            return i + 1, Mention(first.start, first.end, text[first.start:first.end], nobody, "unidentified")
         country = head.country if head is not None else None
         org: Entry | None = None
         end, j = first.end, i + 1

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import Normalized
-from marsad.events.frames import Frame, armed_readings, attach, event_sides, frame, speech_verbs
+from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import ActorKind, DateMention, Doc, Event, EventType, Modality, Span
@@ -143,14 +143,19 @@ class EventCoder:
                 spec = t.spec
                 if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
                     continue  # no actor within reach: no event, and no need to frame it
-                others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"]
+                others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
+                          and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others, speech)
                 spec = _by_sector(spec, t.alternatives, fr)
                 if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
                     # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
-                    spec = replace(spec, mode="multilateral")
+                    spec = replace(spec, mode="multilateral", weak=False)
+                if spec.type == EventType.SUPPORT and fr.targets:
+                    switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
+                    if switched == "AID":
+                        spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
                 if fr.sources or fr.targets:
                     previous = fr
                 verdict = _verdict(spec, fr, sides)
@@ -176,8 +181,10 @@ class EventCoder:
                     place = _recent_place(recent, sent.index, fr)
                 recent.append((sent.index, date if date is not None and date.date else None, place,
                                {m.actor.id for m in fr.sources + fr.targets}))
-                for src in fr.sources or (None,):
-                    for tgt in fr.targets or (None,):
+                for src in [m if m.via != "unidentified" else None for m in fr.sources] or (None,):
+                    for tgt in [m if m.via != "unidentified" else None for m in fr.targets] or (None,):
+                        if src is None and tgt is None:
+                            continue
                         if src is not None and tgt is not None and src.actor.id == tgt.actor.id:
                             continue
                         key = (spec.type, src and src.actor.id, tgt and tgt.actor.id, sent.index)

@@ -70,6 +70,7 @@ def _spec() -> dict:
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
+        "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
@@ -206,6 +207,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     from marsad.actors.discover import function_words
 
     stop = function_words()
+    adverbs = _spec()["adverbs"]
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), norm[a:b])  # "، في بيان مشترك،"
     spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
     starts = [sp[0] for sp in spans]
@@ -216,9 +218,20 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
         if k >= 0 and pos < spans[k][1]:
             continue
         w = m.group().strip("،,\"'()")
+        if w in adverbs:
+            continue
         if w and w not in stop and not (w[:1] in "وفب" and w[1:] in stop) and any(c.isalpha() for c in w):
             n += 1
     return n
+
+
+def adverb_type(norm: str, a: int, b: int) -> str | None:
+    """The event type an adverb between a and b turns the event into ("عسكريا" -> AID), if any."""
+    adverbs = _spec()["adverbs"]
+    for w in norm[a:b].split():
+        if adverbs.get(w):
+            return adverbs[w]
+    return None
 
 
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
