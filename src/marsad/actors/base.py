@@ -67,11 +67,13 @@ class Entry:
     """File and line of the entry."""
 
     def code_on(self, day: dt.date | None) -> tuple[str | None, str | None]:
-        """(country, sector) of the actor on ``day``: a role held then wins over the default."""
+        """(country, sector) of the actor on ``day``: the most recently taken role held then wins over the default
+        (a UN ambassador presiding the Security Council that month is coded IGOUNSC)."""
         if day is not None:
-            for r in self.roles:
-                if r.covers(day):
-                    return r.country, r.sector
+            held = [r for r in self.roles if r.covers(day)]
+            if held:
+                r = max(held, key=lambda r: r.start)
+                return r.country, r.sector
         return self.actor.country, self.actor.sector
 
 
