@@ -41,6 +41,8 @@ class _Item:
     key: Key
     proclitic: str
     readings: tuple[Key, ...] = ()
+    nstart: int = 0
+    """Start in the normalised text (for context checks without normalising again)."""
 
 
 @dataclass(slots=True)
@@ -113,9 +115,10 @@ class ActorResolver:
                 day: dt.date | None) -> tuple[Mention, ...]:
         """Actor mentions of a document, in text order, offsets into the raw text."""
         items: list[_Item] = []
+        self._norm = norm.text
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
-            items.append(_Item(s, e, key, h.proclitic, h.values))
+            items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
         st = _DocState(day)
         # a short form is licensed by a full name anywhere in the article (headlines come first)
         st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
@@ -139,7 +142,7 @@ class ActorResolver:
         text = coded
         if k.kind in ("country", "capital") and (
                 it.proclitic in ("ب", "وب", "فب")
-                or self._locative.search(normalize_key(text[max(0, it.start - 16):it.start]) + " ")):
+                or self._locative.search(self._norm[max(0, it.nstart - 16):it.nstart] + " ")):
             return i + 1, None  # "في طرابلس" is where, not who
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality

@@ -128,14 +128,14 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
     for m in mentions:
         ns = raw_to_norm(m.start)
 
-        word = normalize_key(m.text.split(" ", 1)[0])
+        word = norm[ns:ns + 24].split(" ", 1)[0]
         prep = None
         coord = False
         for n in (4, 3, 2, 1):
             if len(word) > n + 2 and word[:n] in attached:
                 prep = attached[word[:n]]
                 break
-        if word.startswith("و") and not _is_root_waw(m):
+        if word.startswith("و") and not _is_root_waw(word):
             coord = True
         lo = max(0, ns - 60)
         found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
@@ -192,9 +192,8 @@ def _match_tail(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> tu
     return None
 
 
-def _is_root_waw(m: Mention) -> bool:
-    """True when the mention's first letter و belongs to the word (وزير، وفد), not a conjunction."""
-    first = normalize_key(m.text.split(" ", 1)[0])
+def _is_root_waw(first: str) -> bool:
+    """True when a mention's first letter و belongs to the word (وزير، وفد), not a conjunction."""
     return first.startswith(("وزير", "وزار", "وفد", "وكال", "واشنطن", "ولي", "وحد", "وطني"))
 
 
