@@ -120,7 +120,7 @@ class _Summary:
 
 def cmd_code(args) -> int:
     from marsad.records import Failure
-    from marsad.store import event_to_dict
+    from marsad.store.serialize import event_to_dict
     from marsad.store.write import write_events
 
     summary = _Summary()
