@@ -43,3 +43,17 @@ def test_ingest_export_stats(tmp_path, capsys):
 
 def test_export_missing_db_is_usage_error(tmp_path):
     assert main(["export", "--db", str(tmp_path / "nope.duckdb")]) == 2
+
+
+def test_actors_unknown_lists_and_writes_discovered_people(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("استقبل المشير خليفة حفتر مساعد وزير الخارجية الأمريكي ديفيد شينكر.", encoding="utf-8")
+    db = tmp_path / "m.duckdb"
+    assert main(["ingest", str(src), "--db", str(db), "--actors", "tests/fixtures/actors",
+                 "--gazetteer", "tests/fixtures/places/mini.tsv"]) == 0
+    out = tmp_path / "new.yaml"
+    assert main(["actors", "--unknown", "--db", str(db), "--write", str(out)]) == 0
+    assert "ديفيد شينكر" in capsys.readouterr().out
+    import yaml
+    entries = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(e["ar"], e["country"], e["sector"]) for e in entries] == [(["ديفيد شينكر"], "USA", "GOV")]

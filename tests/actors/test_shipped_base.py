@@ -1,0 +1,53 @@
+"""The real shipped actor base: listed spelling variants, roles on dates, titles."""
+import datetime as dt
+
+import pytest
+
+from marsad.actors.check import check_base
+from marsad.pipeline import Pipeline
+from marsad.records import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def _ids(pipeline, text, day=dt.date(2020, 2, 13)):
+    return [(m.actor.id, m.actor.code) for m in pipeline.run(Article("t", text, day)).mentions]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قال فائز السراج", ("fayez_al_sarraj", "LBYGOV")),
+    ("قال فايز السراج", ("fayez_al_sarraj", "LBYGOV")),
+    ("قال لويجي دي مايو", ("luigi_di_maio", "ITAGOV")),
+    ("قال لويدجي دي مايو", ("luigi_di_maio", "ITAGOV")),
+    ("قال أنطونيو غوتيريش", ("antonio_guterres", "IGOUN")),
+    ("قال أنطونيو جوتيريس", ("antonio_guterres", "IGOUN")),
+    ("قال أنطونيو غوتيرش", ("antonio_guterres", "IGOUN")),
+    ("قال عبدالفتاح السيسي", ("abdel_fattah_el_sisi", "EGYGOV")),
+], ids=["faiz", "fayez", "luigi", "luidji", "guterres-gh", "guterres-j-s", "guterres-short", "abd-joined"])
+def test_real_spelling_variants_resolve(pipeline, text, expected):
+    assert _ids(pipeline, text)[0] == expected
+
+
+@pytest.mark.parametrize("day,expected", [
+    (dt.date(2020, 6, 1), "fayez_al_sarraj"), (dt.date(2022, 6, 1), "mohamed_al_menfi"),
+], ids=["2020", "2022"])
+def test_presidential_council_head_by_date(pipeline, day, expected):
+    assert _ids(pipeline, "قال رئيس المجلس الرئاسي إن", day)[0][0] == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    ("وزير الخارجية الإيطالي", "ITAGOV"), ("رئيس المخابرات المصرية", "EGYSPY"), ("المبعوث الأممي", "IGOUN"),
+    ("السفير الأمريكي", "USAGOV"), ("قوات حفتر", "LBYMIL"), ("حكومة الوفاق", "LBYGOV"),
+    ("أحزاب معارضة بمجلس النواب الايطالي", "ITAOPP"), ("الجيش الباكستاني", "PAKMIL"), ("الشرطة العراقية", "IRQCOP"),
+], ids=["ita-fm", "egy-spy", "un-envoy", "us-ambassador", "haftar-forces", "gna", "ita-opposition", "pak-army",
+        "irq-police"])
+def test_titles_and_generic_actors_code(pipeline, text, code):
+    assert _ids(pipeline, "أعلن " + text + " ذلك.")[0][1] == code
+
+
+def test_shipped_base_passes_its_checks():
+    problems, n = check_base()
+    assert problems == [] and n >= 1500

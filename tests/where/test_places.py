@@ -1,0 +1,34 @@
+import datetime as dt
+
+from marsad.arabic.normalize import normalize
+from marsad.pipeline import Pipeline
+from marsad.records import Article
+from marsad.where import find_places, shipped_gazetteer
+
+
+def _places(text):
+    gaz = shipped_gazetteer()
+    return [(p.text, p.place.id, p.place.country) for p in find_places(text, normalize(text), gaz)]
+
+
+def test_tripoli_resolves_to_libya_in_a_libyan_story():
+    got = _places("وصل المبعوث إلى طرابلس قادما من بنغازي.")
+    assert ("طرابلس", "tripoli_lby", "LBY") in got and ("بنغازي", "benghazi", "LBY") in got
+
+
+def test_tripoli_resolves_to_lebanon_in_a_lebanese_story():
+    got = _places("شهدت طرابلس اشتباكات بين مسلحين في شمال لبنان قرب بيروت.")
+    assert ("طرابلس", "tripoli_lbn", "LBN") in got
+
+
+def test_event_location_is_where_it_happened_not_every_place_named():
+    doc = Pipeline().run(Article("t", "استقبل المشير خليفة حفتر في الرجمة وزير الخارجية الإيطالي لويجي دي مايو "
+                                      "القادم من روما.", dt.date(2020, 2, 13)))
+    assert [(str(e.type), e.location and e.location.place.id) for e in doc.events] == [("CONSULT", "rajma")]
+
+
+def test_visit_location_is_its_destination():
+    doc = Pipeline().run(Article("t", "وصل وزير الخارجية الإيطالي لويجي دي مايو إلى بنغازي في زيارة إلى المشير "
+                                      "خليفة حفتر.", dt.date(2020, 2, 13)))
+    locs = {(str(e.type), e.location and e.location.place.id) for e in doc.events}
+    assert ("CONSULT", "benghazi") in locs
