@@ -19,7 +19,7 @@ from marsad.events.frames import Frame, adverb_type, armed_readings, attach, eve
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import ActorKind, DateMention, Doc, Event, EventType, Modality, Span
-from marsad.where.location import event_location
+from marsad.where.location import event_location, inherit_locations
 
 _GENERIC_VIA = {"generic", "adjective"}
 _NEAR = 150  # characters around a trigger within which its arguments stand
@@ -201,7 +201,7 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(_visit_hosts(events, hosts))
+        return tuple(inherit_locations(_visit_hosts(events, hosts), replace))
 
 
 def _visit_hosts(events: list[Event], hosts: list[tuple]) -> list[Event]:

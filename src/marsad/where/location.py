@@ -26,6 +26,29 @@ def _words() -> dict[str, re.Pattern[str]]:
     return {k: tail(k) for k in ("locative_words", "destination_words", "origin_words")}
 
 
+def inherit_locations(events: list, replace) -> list:
+    """Give an event without a place the place of another event of the article with the same two sides
+    (the same meeting told again), or with the same source within three sentences."""
+    located = [e for e in events if e.location is not None and e.location.place.kind not in ("country", "region")]
+    if not located:
+        return events
+    out = []
+    for e in events:
+        if e.location is None and e.source is not None:
+            sides = {e.source.actor.id, e.target.actor.id if e.target else None}
+            best = None
+            for o in located:
+                o_sides = {o.source.actor.id if o.source else None, o.target.actor.id if o.target else None}
+                near = abs(o.sentence_index - e.sentence_index)
+                if o_sides == sides or (o.source and o.source.actor.id == e.source.actor.id and near <= 3):
+                    if best is None or near < abs(best.sentence_index - e.sentence_index):
+                        best = o
+            if best is not None:
+                e = replace(e, location=best.location)
+        out.append(e)
+    return out
+
+
 def event_location(text: str, places: list[PlaceMention], mentions: list[Mention], trigger: tuple[int, int],
                    visit: bool, clause: tuple[int, int]) -> PlaceMention | None:
     """The place of an event whose trigger spans ``trigger`` in a clause ``clause`` (raw offsets)."""
@@ -51,6 +74,8 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         if score is None:
             continue
         dist = abs(p.start - trigger[0])
+        if p.place.kind in ("country", "region"):
+            score += 2  # "في ليبيا" mostly qualifies an actor; a city says where it happened
         key = score * 10_000 + dist
         if best is None or key < best[0]:
             best = (key, p)
