@@ -175,7 +175,8 @@ class EventCoder:
                 if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
                     mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
                 place = event_location(art.text, s_places, mentions, (t.start, t.end), spec.mode == "visit",
-                                       (sent.start, sent.end))
+                                       (sent.start, sent.end), spec.type == EventType.RETREAT,
+                                       frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country))
                 conf = confidence(spec, fr)
                 if place is None:
                     place = _recent_place(recent, sent.index, fr)

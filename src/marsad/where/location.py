@@ -50,8 +50,13 @@ def inherit_locations(events: list, replace) -> list:
 
 
 def event_location(text: str, places: list[PlaceMention], mentions: list[Mention], trigger: tuple[int, int],
-                   visit: bool, clause: tuple[int, int]) -> PlaceMention | None:
-    """The place of an event whose trigger spans ``trigger`` in a clause ``clause`` (raw offsets)."""
+                   visit: bool, clause: tuple[int, int], retreat: bool = False,
+                   home: frozenset[str] = frozenset()) -> PlaceMention | None:
+    """The place of an event whose trigger spans ``trigger`` in a clause ``clause`` (raw offsets).
+
+    ``home`` holds the countries of the event's actors: "ممثلون عن مجلس النواب في ليبيا" names the
+    actors' own country, which says nothing about where they met.
+    """
     w = _words()
     best: tuple[int, PlaceMention] | None = None
     for p in places:
@@ -60,21 +65,28 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         if any(m.start <= p.start and p.end <= m.end and m.via not in ("capital", "country") and m.end - m.start >
                p.end - p.start for m in mentions):
             continue  # "حكومة طرابلس" names an actor, not a place
-        before = normalize_key(text[max(0, p.start - 25):p.start])
+        before = normalize_key(text[max(0, p.start - 25):p.start]).rstrip(" «»\"'’‘“”")
         first = normalize_key(p.text)[:1]
         attached_b = first == "ب" and not normalize_key(p.place.name_ar).startswith("ب")
         attached_l = first == "ل" and not normalize_key(p.place.name_ar).startswith("ل")
-        if w["origin_words"].search(before + " "):
-            continue
+        origin = w["origin_words"].search(before + " ")
+        if origin and not retreat:
+            continue  # where a visitor came from; but a withdrawal happens where it leaves ("انسحبت من ترهونة")
+        visited = visit and p.start >= trigger[1] and any(
+            m.start <= p.start and p.end <= m.end and m.via in ("capital", "country") for m in mentions)
         score = None
-        if visit and (w["destination_words"].search(before + " ") or attached_l):
+        if visit and (w["destination_words"].search(before + " ") or attached_l or visited):
             score = 0
+        elif origin:
+            score = 1
         elif w["locative_words"].search(before + " ") or attached_b:
             score = 1
         if score is None:
             continue
         dist = abs(p.start - trigger[0])
-        if p.place.kind in ("country", "region"):
+        if p.place.kind in ("country", "region") and score > 0:
+            if p.place.country in home:
+                continue
             score += 2  # "في ليبيا" mostly qualifies an actor; a city says where it happened
         key = score * 10_000 + dist
         if best is None or key < best[0]:
