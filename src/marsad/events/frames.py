@@ -71,6 +71,7 @@ def _spec() -> dict:
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
+        "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
@@ -112,6 +113,8 @@ class Arg:
     """True when a transparent noun governs it ("رفض مقترح المبعوث")."""
     quantified: bool = False
     """True when a number or quantity stands before it ("قتل ثلاثة جنود"): a patient, not an agent."""
+    object_only: bool = False
+    """True for a counterpart ("نظيرها الإيطالي"): the other side, never the subject."""
 
 
 def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noqa: C901
@@ -176,7 +179,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
                         break
-        out.append(Arg(m, prep, coord, via_noun, quantified))
+        bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
+        out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"]))
     return out
 
 
@@ -338,7 +342,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = group
             how = "subject-before"
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
-    if not sources and spec.pos != "noun" and after and not (after[0].quantified and spec.type in _PATIENT_TYPES):
+    if not sources and spec.pos != "noun" and after and not after[0].object_only \
+            and not (after[0].quantified and spec.type in _PATIENT_TYPES):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap):
