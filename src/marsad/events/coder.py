@@ -146,7 +146,9 @@ class EventCoder:
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
                           and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
-                           skips, t.proclitic, previous, others, speech)
+                           skips, t.proclitic, previous, others, speech,
+                           [(r2n(o.start), o.spec.type) for o in s_trig
+                            if o is not t and o.spec.pos == "noun" and not o.enclitic])  # "زيارته" keeps no ل-phrase
                 spec = _by_sector(spec, t.alternatives, fr)
                 if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):

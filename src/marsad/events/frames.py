@@ -72,6 +72,7 @@ def _spec() -> dict:
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
@@ -174,6 +175,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 coord = True
             elif last == "و":
                 coord = True
+            elif last in sp["companions"]:
+                coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
             elif not before.endswith(("،", ",")) and not prev_is_name:
                 for n in (3, 2, 1):
                     if len(last) >= n + 3 and last[:n] in attached:
@@ -277,7 +280,8 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
 
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
           skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None,
-          others: list[tuple[int, int]] | None = None, speech: list[tuple[int, int]] | None = None) -> Frame:
+          others: list[tuple[int, int]] | None = None, speech: list[tuple[int, int]] | None = None,
+          nouns: list[tuple[int, str]] | None = None) -> Frame:
     """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
 
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments;
@@ -375,6 +379,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         gap = norm[r2n(start_after):r2n(a.mention.start)]
         if _PUNCT_BREAK.search(gap) or any(r2n(start_after) <= o < r2n(a.mention.start) for o, _ in others):
             break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
+        if a.prep is not None and any(r2n(start_after) <= o < r2n(a.mention.start) and ty != spec.type
+                                      for o, ty in nouns or ()):
+            break  # "طلبت ... على خلفية زيارة وفد للقيادة العامة": the ل-phrase belongs to the other noun
         if targets:
             if a.coord and (a.prep is None or a.prep == targets[0].prep):
                 targets.append(a)
