@@ -235,15 +235,22 @@ def _plain_article(text: str, doc_id: str, origin: str, max_chars: int) -> Artic
     return Article(doc_id=doc_id, text=text, origin=origin)
 
 
+def open_binary(path: Path, origin: str):
+    """Open a file for reading bytes; a missing or unreadable file is an InputError naming it."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError as exc:
+        raise InputError("no such file or directory; check the path", origin) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror}); check its permissions", origin) from exc
+
+
 def _read_jsonl(path: Path, origin: str, max_chars: int) -> Iterator[Article | Failure]:
     """One article per JSON line, read line by line so big files stream."""
     try:
-        fh = open(path, "rb")
-    except FileNotFoundError:
-        yield failure(InputError("no such file or directory; check the path", origin))
-        return
-    except OSError as exc:
-        yield failure(InputError(f"cannot read the file ({exc.strerror}); check its permissions", origin))
+        fh = open_binary(path, origin)
+    except InputError as exc:
+        yield failure(exc)
         return
     with fh:
         head = fh.read(_SNIFF_BYTES)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from marsad.errors import InputError
 from marsad.ingest.html import article_from_html
-from marsad.ingest.readers import failure
+from marsad.ingest.readers import failure, open_binary
 from marsad.records import Article, Failure
 
 if TYPE_CHECKING:
@@ -31,12 +31,9 @@ def read_warc(path: Path, origin: str, max_chars: int) -> Iterator[Article | Fai
     from fastwarc.warc import ArchiveIterator, WarcRecordType  # deferred: compiled, slow-ish import
 
     try:
-        fh = open(path, "rb")
-    except FileNotFoundError:
-        yield failure(InputError("no such file or directory; check the path", origin))
-        return
-    except OSError as exc:
-        yield failure(InputError(f"cannot read the file ({exc.strerror}); check its permissions", origin))
+        fh = open_binary(path, origin)
+    except InputError as exc:
+        yield failure(exc)
         return
     with fh:
         if not fh.read(1):
