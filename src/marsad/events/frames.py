@@ -72,6 +72,7 @@ def _spec() -> dict:
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
@@ -175,6 +176,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 coord = True
             elif last == "و":
                 coord = True
+            elif last in sp["presence"]:
+                prep = "presence"
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
             elif not before.endswith(("،", ",")) and not prev_is_name:
@@ -404,6 +407,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if prior:
             targets = [Arg(prior[-1].mention, None, False)]
             how += "+pronoun-suffix"
+    if spec.type == "CONSULT" and sources:
+        # "بحضور اللواء عباس كامل": present at the meeting on the host's side
+        sources += [a for a in after if a.prep == "presence" and a.mention.actor.id not in src_actors
+                    and r2n(a.mention.start) - nte <= sp["object_window"] * 2]
     follow = norm[nte:nte + 8].split()
     if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"]:
         prior = [m for m in previous.targets + previous.sources
