@@ -168,6 +168,11 @@ class EventCoder:
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
                 if verdict != "coded":
+                    if fr.sources and s_dates:
+                        # an uncoded statement still dates what its actors do next ("صوت المجلس، أمس، ...")
+                        near = _nearest(s_dates, t.start, max([t.end] + [m.end for m in fr.sources]))
+                        if near is not None and near.date:
+                            recent.append((sent.index, near, None, {m.actor.id for m in fr.sources}))
                     continue
                 mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun")
                 reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
