@@ -324,7 +324,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     continues = spec.pos != "noun" and proclitic[:1] in ("و", "ف") and previous is not None
     # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
-            and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 2:
+            and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 4:
         return Frame((after[0].mention,), (after[1].mention,), "between", spec.pos)
     # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
     if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
