@@ -101,7 +101,7 @@ class Pipeline:
             stage = "actors"
             mentions = self.resolver.resolve(coded, norm, sentences, article.pub_date)
             stage = "dates"
-            dates = find_dates(coded, article.pub_date)
+            dates = find_dates(coded, article.pub_date, norm)
             notes.extend(f"{d.flag}: {d.text}" for d in dates if d.flag)
             stage = "places"
             places = find_places(coded, norm, self.gazetteer, mentions)

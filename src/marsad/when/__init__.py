@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import Normalized, normalize
 from marsad.records import DateMention
 from marsad.when.expressions import find_expressions
 from marsad.when.infer import infer_story_date
@@ -16,19 +16,20 @@ from marsad.when.resolve import resolve, resolve_run
 __all__ = ["find_dates", "infer_story_date"]
 
 
-def find_dates(text: str, story_date: dt.date | None) -> tuple[DateMention, ...]:
+def find_dates(text: str, story_date: dt.date | None, norm: Normalized | None = None) -> tuple[DateMention, ...]:
     """Every date expression of ``text``, resolved against ``story_date``.
 
     Args:
         text: raw text (offsets of the result index it).
         story_date: the publication date; relative expressions resolve to
             ``None`` with precision ``unknown`` when it is None.
+        norm: ``normalize(text)`` if the caller has it already (the pipeline does).
 
     Returns:
         Date mentions in text order, non-overlapping (the longest reading
         wins where expressions overlap).
     """
-    norm = normalize(text)
+    norm = norm if norm is not None else normalize(text)
     folded = norm.text
     found = []
     for expr in find_expressions(folded):
