@@ -108,6 +108,7 @@ class EventCoder:
         last_para = -1
         previous = None
         recent: list[tuple] = []
+        next_topic = None
         hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
         date_starts = [d.start for d in doc.dates]
         mention_starts = [m.start for m in doc.mentions]
@@ -124,6 +125,7 @@ class EventCoder:
                     s_trig.append(triggers[ti])
                 ti += 1
             s_dates = _within(doc.dates, date_starts, sent.start, sent.end)
+            topic, next_topic = next_topic, _topic_of(sent, doc.mentions, mention_starts)
             if not s_trig:
                 if s_dates:
                     last_date = s_dates[0]
@@ -149,6 +151,9 @@ class EventCoder:
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic])  # "زيارته" keeps no ل-phrase
+                if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
+                    # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
+                    fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
                 spec = _by_sector(spec, t.alternatives, fr)
                 if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
@@ -210,6 +215,16 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(inherit_locations(_visit_hosts(events, hosts), replace))
+
+
+def _topic_of(sent, mentions, starts: list[int]):
+    """A headline made of one actor and ".." or ":" ("حكومة الوفاق..") names the topic of the line after it."""
+    if not sent.text.rstrip().endswith(("..", ":", "…")):
+        return None
+    inside = _within(mentions, starts, sent.start, sent.end)
+    if len(inside) == 1 and len(sent.text.rstrip(" .:…")) - (inside[0].end - inside[0].start) <= 1:
+        return inside[0]
+    return None
 
 
 def _visit_hosts(events: list[Event], hosts: list[tuple]) -> list[Event]:
@@ -276,8 +291,8 @@ def _is_adj_far(arg, t: TriggerHit) -> bool:
     governed by a preposition ("أشاد بالمشاركة الإيطالية")."""
     if arg.mention.via != "adjective":
         return False
-    if t.spec.pos == "noun" and 0 <= arg.mention.start - t.end <= 2:
-        return False
+    if 0 <= arg.mention.start - t.end <= 2:
+        return False  # right after the trigger, which the adjective makes a noun ("ودعم جزائري")
     return arg.prep is None
 
 
