@@ -74,6 +74,10 @@ CASES = [
      "حكومة الوحدة الوطنية.. تعاون أمني مع تونس ودعم مصري",
      [("COOPERATE", "government_of_national_unity", "tunisia", "asserted"),
       ("SUPPORT", "egypt", "government_of_national_unity", "asserted")]),
+    ("invitation-from-and-to",
+     "وسلم السفير دعوة رسمية من الرئيس الفرنسي إيمانويل ماكرون للمشير خليفة حفتر لزيارة باريس.",
+     [("REQUEST", "emmanuel_macron", "khalifa_haftar", "asserted"),
+      ("REQUEST", "france_ambassador", "khalifa_haftar", "asserted")]),  # the bearer, as the gold codes it
     ("negated",
      "ولم يلتق المشير خليفة حفتر رئيس مجلس النواب عقيلة صالح خلال الزيارة.",
      [("CONSULT", "khalifa_haftar", "aguila_saleh", "negated")]),

@@ -20,7 +20,7 @@ from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
 
-_PARENTHETICAL = re.compile(r"،[^،.؛]{0,40}،")
+_PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
@@ -369,6 +369,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         while idx < len(after) and after[idx].coord and after[idx].prep is None:
             sources.append(after[idx])
             idx += 1
+    if spec.type == "REQUEST" and spec.pos in ("noun", "phrase") and after and after[0].prep == "من" \
+            and _content_words(norm, nte, r2n(after[0].mention.start), skips) == 0:
+        # "دعوة رسمية من الرئيس الفرنسي": the one the request comes from
+        sources += [after[0]]
+        how += "+from"
     src_ids = {id(a) for a in sources}
     src_actors = {a.mention.actor.id for a in sources}
     start_after = max([t_end] + [a.mention.end for a in sources if a.mention.start >= t_end])
