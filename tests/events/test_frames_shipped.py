@@ -78,6 +78,9 @@ CASES = [
      "وسلم السفير دعوة رسمية من الرئيس الفرنسي إيمانويل ماكرون للمشير خليفة حفتر لزيارة باريس.",
      [("REQUEST", "emmanuel_macron", "khalifa_haftar", "asserted"),
       ("REQUEST", "france_ambassador", "khalifa_haftar", "asserted")]),  # the bearer, as the gold codes it
+    ("agent-of-a-nominal-event",
+     "جاء ذلك بعد توقيع اتفاق وقف إطلاق النار من طرف اللجنة العسكرية المشتركة في جنيف.",
+     [("AGREE", "joint_military_commission_5_5", None, "asserted")]),
     ("negated",
      "ولم يلتق المشير خليفة حفتر رئيس مجلس النواب عقيلة صالح خلال الزيارة.",
      [("CONSULT", "khalifa_haftar", "aguila_saleh", "negated")]),

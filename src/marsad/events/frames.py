@@ -72,6 +72,7 @@ def _spec() -> dict:
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
@@ -178,6 +179,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                 coord = True
             elif last in sp["presence"]:
                 prep = "presence"
+            elif _match_tail(words, sp["agents"]) is not None:
+                prep = "agent"
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
             elif not before.endswith(("،", ",")) and not prev_is_name:
@@ -369,6 +372,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         while idx < len(after) and after[idx].coord and after[idx].prep is None:
             sources.append(after[idx])
             idx += 1
+    if not sources and spec.pos in ("noun", "phrase"):
+        agent = next((a for a in after if a.prep == "agent"
+                      and _content_words(norm, nte, r2n(a.mention.start), skips) <= 6), None)
+        if agent is not None:
+            sources = [agent]  # "توقيع اتفاق وقف إطلاق النار من طرف اللجنة الأمنية المشتركة"
+            how = "agent"
     if spec.type == "REQUEST" and spec.pos in ("noun", "phrase") and after and after[0].prep == "من" \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) == 0:
         # "دعوة رسمية من الرئيس الفرنسي": the one the request comes from
