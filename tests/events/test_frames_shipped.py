@@ -81,6 +81,13 @@ CASES = [
     ("agent-of-a-nominal-event",
      "جاء ذلك بعد توقيع اتفاق وقف إطلاق النار من طرف اللجنة العسكرية المشتركة في جنيف.",
      [("AGREE", "joint_military_commission_5_5", None, "asserted")]),
+    ("patient-genitive-and-consequence",
+     "قصفت قوات الجيش الوطني الليبي مواقع لقوات حكومة الوفاق، ما أسفر عن مقتل ثلاثة مدنيين.",
+     [("ASSAULT", "libyan_national_army_armed_forces", "gna_armed_forces", "asserted"),
+      ("ASSAULT", "libyan_national_army_armed_forces", "libya_civilians", "asserted")]),
+    ("arrest-of-named-person",
+     "وجاء ذلك بعد توقيف رئيس الوزراء الباكستاني السابق عمران خان.",
+     [("COERCE", None, "new:2c58dd7c5e", "asserted")]),  # a former PM the base lacks: discovered, not the holder
     ("negated",
      "ولم يلتق المشير خليفة حفتر رئيس مجلس النواب عقيلة صالح خلال الزيارة.",
      [("CONSULT", "khalifa_haftar", "aguila_saleh", "negated")]),

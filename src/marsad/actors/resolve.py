@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
@@ -63,6 +63,7 @@ class ActorResolver:
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
         words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
+        self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
         self._locative = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*$")
 
     # ---- actors for the pieces -------------------------------------------------------
@@ -187,6 +188,11 @@ class ActorResolver:
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
         return i + 1, None
 
+    @staticmethod
+    def _norm_word_after(text: str, pos: int) -> str:
+        words = text[pos:pos + 20].split()
+        return normalize_key(words[0]).strip("،,.") if words else ""
+
     def _home_body(self, e: Entry, st: _DocState) -> bool:
         """A bare institution name ("المجلس الرئاسي") means the body of the state the article is about."""
         if e.actor.kind == "PER" or not st.countries:
@@ -286,6 +292,11 @@ class ActorResolver:
                 actor = self._entry_actor(body, st.day)
                 st.by_head[head.id] = actor
                 return j, Mention(first.start, end, text[first.start:end], actor, "short")
+        nxt_word = self._norm_word_after(text, end)
+        if nxt_word in self._former and head.role:
+            # "رئيس الوزراء السابق": not whoever holds the office on the day
+            end = end + text[end:].index(text[end:].split()[0]) + len(text[end:].split()[0])
+            head = replace(head, role=None)
         actor, via = self._title_actor(head, country, org, st)
         if head.kind == "PER":
             # a short form nobody licensed ("خان") may be part of the unknown name ("عمران خان")

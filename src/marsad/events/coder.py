@@ -274,7 +274,8 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
     if not fr.sources and spec.type not in sides.sourceless:
         return f"{spec.type} needs a source"
     if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
-                                                   or spec.type in _ONE_SIDED)):
+                                                   or spec.type in _ONE_SIDED)) \
+            and not (fr.how == "patient-genitive" and fr.targets):
         return "a nominal event needs its source and target"
     return "coded"
 

@@ -73,6 +73,9 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
+        "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
+        "consequence": re.compile(r"(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
+                                  raw.get("consequence_words") or []), key=len, reverse=True)) + r")\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
@@ -191,6 +194,16 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"]))
     return out
+
+
+def _bare_noun(word: str) -> str:
+    """A trigger word without conjunction, preposition or article: "والاعتقال" -> "اعتقال"."""
+    word = word.strip()
+    for pre in ("وبال", "وال", "بال", "لل", "فال", "ال", "و", "ب", "ل"):
+        if word.startswith(pre) and len(word) - len(pre) >= 3:
+            rest = word[len(pre):]
+            return rest[2:] if pre in ("و", "ب", "ل") and rest.startswith("ال") else rest
+    return word
 
 
 def _match_tail(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> tuple[int, str] | None:
@@ -366,6 +379,14 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
+    if how in ("genitive", "subject-before") and spec.pos == "noun" \
+            and (how == "genitive" or enclitic) and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"]:
+        # "مقتل القذافي"، "توقيف عمران خان"، "القذافي ومقتله": the genitive (or the pronoun's antecedent) is
+        # the patient, the doer is not named here
+        doers: tuple = ()
+        if previous is not None and sp["consequence"].search(norm[max(0, nts - 20):nts].rstrip() + " "[:0]):
+            doers = previous.sources  # "ما أسفر عن مقتل ثلاثة مدنيين": the shelling's doer
+        return Frame(doers, tuple(a.mention for a in sources), "patient-genitive", spec.pos)
     # coordinated sources after the first one
     if sources and sources[-1].mention.start >= t_end and sources[-1] in after:
         idx = after.index(sources[-1]) + 1
