@@ -21,6 +21,7 @@ from marsad.records import Mention
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
+_COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
@@ -415,6 +416,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if r2n(a.mention.start) - nte > sp["object_window"]:
             break
         gap = norm[r2n(start_after):r2n(a.mention.start)]
+        if _COMPLEMENTIZER.search(gap):
+            break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
         if _PUNCT_BREAK.search(gap) or any(r2n(start_after) <= o < r2n(a.mention.start) for o, _ in others):
             break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
         if a.prep is not None and any(r2n(start_after) <= o < r2n(a.mention.start) and ty != spec.type
