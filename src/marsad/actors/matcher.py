@@ -84,7 +84,8 @@ class ActorMatcher:
 
     def __init__(self, base: ActorBase):
         self.base = base
-        self.lexicon: Lexicon[Key] = Lexicon(_entries(base))
+        # no pronoun suffixes on actor names: with ة folded to ه, "المحافظة" would read as "المحافظ" + ه
+        self.lexicon: Lexicon[Key] = Lexicon(_entries(base), enclitics=False)
 
     def hits(self, norm_text: str) -> list[tuple[Hit[Key], Key]]:
         """Hits in normalised text with the preferred reading of each (all readings stay in ``Hit.values``)."""

@@ -370,8 +370,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             and not (after[0].quantified and spec.type in _PATIENT_TYPES):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
-        if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap):
-            sources = [a0]
+        if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
+                and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:
+            sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
     if not sources and continues and previous.sources:
         first_word = norm[nte:nte + 20].split()[:1]

@@ -34,6 +34,7 @@ def _cues() -> dict:
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
         "denial": words("negated", "scope_rest"),
+        "breakers": words("hypothetical", "scope_breakers"),
         "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                               spec["planned"].get("purpose") or []), key=len, reverse=True)) + r")\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
@@ -58,7 +59,9 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     first = stripped.split(" ", 1)[0] if stripped else ""
     if first in c["q_start"] or stripped.endswith(c["q_end"]):
         return Modality.HYPOTHETICAL
-    if c["scope_rest"].search(" " + norm_sentence[:trigger_pos]):
+    prefix = " " + norm_sentence[:trigger_pos]
+    breaks = list(c["breakers"].finditer(prefix))
+    if c["scope_rest"].search(prefix[breaks[-1].end():] if breaks else prefix):
         return Modality.HYPOTHETICAL
     if c["negated"].search(before):
         return Modality.NEGATED
