@@ -162,6 +162,8 @@ class Mention:
     """How it was resolved: name, title, title+name, short, coref, adjective, capital, generic, discovered."""
     role: str | None = None
     """Role key when a title resolved it (e.g. ``foreign_minister``)."""
+    proclitic: str | None = None
+    """The clitics written at the front of ``text`` ("ب" in "بحفتر", "" in "بغداد"); None when unknown."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,8 +132,11 @@ class ActorResolver:
         sent_of = _sentence_index(sentences)
         i = 0
         while i < len(items):
+            first = items[i]
             i, mention = self._chain(coded, items, i, st, sent_of, out)
             if mention is not None:
+                if mention.start == first.start:
+                    mention = replace(mention, proclitic=first.proclitic)
                 out.append(mention)
         return tuple(out)
 
@@ -240,6 +243,7 @@ class ActorResolver:
         country = head.country if head is not None else None
         org: Entry | None = None
         end, j = first.end, i + 1
+        closed = False  # a nationality adjective ends the head's construct ("الحكومة الإثيوبية" + a new name)
         while j < len(items) and _GAP_OK.match(text[end:items[j].start]):
             nk = items[j].key
             pro_ok = items[j].proclitic in _COMPLEMENT_PRO
@@ -248,6 +252,7 @@ class ActorResolver:
                 break
             if nk.kind in ("adj", "country", "capital") and pro_ok and country in (None, nk.ref):
                 country = nk.ref
+                closed = closed or nk.kind == "adj"
             elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" and pro_ok \
                     and head is not None and org is None \
                     and (items[j].proclitic or not normalize_key(text[first.start:first.end]).startswith("ال")):
@@ -257,6 +262,8 @@ class ActorResolver:
                     break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
                 return self._named(text, items, i, j, entry, honorific, head, st)
             elif entry is not None and pro_ok and head is not None:
+                if closed and not items[j].proclitic and entry.actor.kind != "PER":
+                    break  # "الحكومة الإثيوبية جبهة تحرير تيغراي": two mentions
                 if org is None:
                     org = entry
                     country = country or entry.actor.country

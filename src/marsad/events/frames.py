@@ -141,12 +141,17 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
         word = norm[ns:ns + 24].split(" ", 1)[0]
         prep = None
         coord = False
-        for n in (4, 3, 2, 1):
-            if len(word) > n + 2 and word[:n] in attached:
-                prep = attached[word[:n]]
-                break
-        if word.startswith("و") and not _is_root_waw(word):
-            coord = True
+        if m.proclitic is not None:
+            # the matcher knows where the name starts: "بغداد" has no ب, "بحفتر" has
+            prep = attached.get(m.proclitic)
+            coord = m.proclitic.startswith("و")
+        else:
+            for n in (4, 3, 2, 1):
+                if len(word) > n + 2 and word[:n] in attached:
+                    prep = attached[word[:n]]
+                    break
+            if word.startswith("و") and not _is_root_waw(word):
+                coord = True
         lo = max(0, ns - 60)
         found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
         bw = [w for w, _ in found]

@@ -14,6 +14,8 @@ from marsad.arabic.normalize import normalize_key
 from marsad.records import Modality
 from marsad.resources import load_yaml
 
+_MAY = re.compile(r"(?:^|\s)[وف]?قد\s*$")
+_PRESENT = frozenset("يتن")
 _CLAUSE_BREAK = re.compile(r"[؛;.!?؟]|،\s*(?:و|ثم|بينما|فيما|حيث)")
 
 
@@ -44,6 +46,10 @@ def _cues() -> dict:
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False) -> Modality:
     """Modality of a trigger at ``trigger_pos`` in a normalised sentence."""
     c = _cues()
+    stripped = norm_sentence.strip()
+    first = stripped.split(" ", 1)[0] if stripped else ""
+    if first in c["q_start"] or stripped.endswith(c["q_end"]):
+        return Modality.HYPOTHETICAL  # "هل ستفرض ...؟" asks, it does not announce
     if proclitic in c["future"]:
         return Modality.PLANNED
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
@@ -55,10 +61,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     if cut:
         before = before[cut[-1].end():]
     before = " " + before
-    stripped = norm_sentence.strip()
-    first = stripped.split(" ", 1)[0] if stripped else ""
-    if first in c["q_start"] or stripped.endswith(c["q_end"]):
-        return Modality.HYPOTHETICAL
+    if _MAY.search(before) and norm_sentence[trigger_pos:trigger_pos + 1] in _PRESENT:
+        return Modality.HYPOTHETICAL  # "قد يشن": may launch (قد before a past verb means "already")
     prefix = " " + norm_sentence[:trigger_pos]
     breaks = list(c["breakers"].finditer(prefix))
     if c["scope_rest"].search(prefix[breaks[-1].end():] if breaks else prefix):
