@@ -7,9 +7,9 @@ the raw hits of a document into actor mentions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from marsad.actors.base import ActorBase, load_base
 from marsad.actors.variants import arabic_name_countries, name_variants
@@ -22,9 +22,8 @@ PRIORITY = ("name", "fixed", "head", "country", "capital", "adj", "honorific", "
 _RANK = {k: i for i, k in enumerate(PRIORITY)}
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
-    """What a lexicon key stands for."""
+class Key(NamedTuple):
+    """What a lexicon key stands for (a named tuple: tens of thousands are unpickled at start-up)."""
 
     kind: str
     """name, short, country, adj, capital, head, fixed or honorific."""
@@ -36,6 +35,10 @@ def adjective_forms(stem: str) -> set[str]:
     """Forms of a nisba adjective: masc./fem. singular and sound plurals (ال is a proclitic)."""
     s = normalize_key(stem)
     return {s, s + "ه", s + "ون", s + "ين", s + "ان", s + "تان", s + "ات"}
+
+
+def _rank(key: Key) -> int:
+    return _RANK[key.kind]
 
 
 def _entries(base: ActorBase):
@@ -85,14 +88,11 @@ class ActorMatcher:
     def __init__(self, base: ActorBase):
         self.base = base
         # no pronoun suffixes on actor names: with ة folded to ه, "المحافظة" would read as "المحافظ" + ه
-        self.lexicon: Lexicon[Key] = Lexicon(_entries(base), enclitics=False)
+        self.lexicon: Lexicon[Key] = Lexicon(_entries(base), enclitics=False, order=_rank)
 
     def hits(self, norm_text: str) -> list[tuple[Hit[Key], Key]]:
         """Hits in normalised text with the preferred reading of each (all readings stay in ``Hit.values``)."""
-        out = []
-        for h in self.lexicon.find(norm_text):
-            out.append((h, min(h.values, key=lambda k: _RANK[k.kind])))
-        return out
+        return [(h, h.values[0]) for h in self.lexicon.find(norm_text)]  # values are sorted by rank
 
 
 def matcher_for(directory: Path | None = None) -> ActorMatcher:

@@ -136,7 +136,8 @@ class ActorResolver:
             i, mention = self._chain(coded, items, i, st, sent_of, out)
             if mention is not None:
                 if mention.start == first.start:
-                    mention = replace(mention, proclitic=first.proclitic)
+                    mention = Mention(mention.start, mention.end, mention.text, mention.actor, mention.via,
+                                      mention.role, first.proclitic)
                 out.append(mention)
         return tuple(out)
 

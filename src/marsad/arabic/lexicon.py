@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Callable, Generic, TypeVar
 
 import ahocorasick
 
@@ -50,13 +50,15 @@ class Hit(Generic[V]):
 class Lexicon(Generic[V]):
     """Maps Arabic keys (any spelling) to values; finds them in normalised text."""
 
-    def __init__(self, entries: Iterable[tuple[str, V]], *, enclitics: bool = True, min_key: int = 2):
+    def __init__(self, entries: Iterable[tuple[str, V]], *, enclitics: bool = True, min_key: int = 2,
+                 order: Callable[[V], int] | None = None):
         """Build the automaton.
 
         Args:
             entries: (Arabic key, value) pairs; a key may carry several values.
             enclitics: allow pronoun suffixes after a key (off for lexicons of whole words).
             min_key: keys shorter than this (after normalisation) are ignored.
+            order: sorts the values of a key once at build time (the preferred reading first).
         """
         table: dict[str, list[V]] = {}
         for key, value in entries:
@@ -68,6 +70,8 @@ class Lexicon(Generic[V]):
         self.size = len(table)
         for k, vals in table.items():
             frozen = tuple(dict.fromkeys(vals))
+            if order is not None:
+                frozen = tuple(sorted(frozen, key=order))
             self._add(k, k, frozen)
             if k.startswith(_DEFINITE) and len(k) > 3:
                 # ل + ال contracts to لل: "للمشير" holds "المشير" without its alef

@@ -11,7 +11,7 @@ the sentence's subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -134,6 +134,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
     sp = _spec()
     attached = sp["attached"]
     spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions]
+    w_starts, w_ends, w_text, _ = _word_index(norm)
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
@@ -153,7 +154,10 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
             if word.startswith("و") and not _is_root_waw(word):
                 coord = True
         lo = max(0, ns - 60)
-        found = [(w.group(), lo + w.start()) for w in _WORD.finditer(norm, lo, ns)]
+        i, j = bisect_left(w_starts, lo), bisect_left(w_starts, ns)
+        found = [(w_text[k] if w_ends[k] <= ns else norm[w_starts[k]:ns], w_starts[k]) for k in range(i, j)]
+        if i > 0 and w_ends[i - 1] > lo:  # the word cut at the window's edge, as the window holds it
+            found.insert(0, (norm[lo:min(w_ends[i - 1], ns)], lo))
         bw = [w for w, _ in found]
         quantified = False
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
@@ -233,8 +237,60 @@ def _gap_words(norm: str, a: int, b: int) -> int:
     return len(_WORD.findall(norm[a:b]))
 
 
+@lru_cache(maxsize=4)
+def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
+    """Start, end and text of every word of a document, and whether each is a content word
+    (built once per document: the frame questions ask about many short stretches of it)."""
+    starts, ends, words = [], [], []
+    for m in _WORD.finditer(norm):
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(m.group())
+    return starts, ends, words, bytearray(_is_content(w) for w in words)
+
+
+def _is_content(word: str) -> bool:
+    from marsad.actors.discover import function_words
+
+    stop = function_words()
+    w = word.strip("،,\"'()")
+    if not w or w in _spec()["adverbs"] or w in stop or (w[:1] in "وفب" and w[1:] in stop):
+        return False
+    return any(c.isalpha() for c in w)
+
+
 def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
     """Words between a and b that are not dates, places, names, punctuation or function words."""
+    if b <= a:
+        return 0
+    if norm.count("،", a, b) >= 2:
+        return _content_words_parenthetical(norm, a, b, skips)
+    starts, ends, words, content = _word_index(norm)
+    i, j = bisect_left(starts, a), bisect_left(starts, b)
+    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
+    sp_starts = [sp[0] for sp in spans]
+    n = 0
+    if i > 0 and ends[i - 1] > a:  # a word cut by a: its tail counts as it stands
+        n += _counted(a, norm[a:min(ends[i - 1], b)], spans, sp_starts)
+    for k in range(i, j):
+        if ends[k] > b:
+            n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
+        elif content[k] and not _skipped(starts[k], spans, sp_starts):
+            n += 1
+    return n
+
+
+def _skipped(pos: int, spans: list[tuple[int, int]], sp_starts: list[int]) -> bool:
+    k = bisect_right(sp_starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def _counted(pos: int, word: str, spans, sp_starts) -> int:
+    return int(bool(word.strip()) and _is_content(word) and not _skipped(pos, spans, sp_starts))
+
+
+def _content_words_parenthetical(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
+    """``_content_words`` for a stretch that may hold a parenthetical between commas."""
     from marsad.actors.discover import function_words
 
     stop = function_words()
