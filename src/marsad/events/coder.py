@@ -10,6 +10,7 @@ at 0.95.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ _GENERIC_VIA = {"generic", "adjective"}
 _NEAR = 150  # characters around a trigger within which its arguments stand
 _DATE_AFTER = 45  # characters after a trigger within which a date still governs it
 # events that need no target to be complete
+_PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
+_PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+_BREAK = re.compile(r"[.،,؛;:!?؟]")
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
@@ -109,6 +113,7 @@ class EventCoder:
         previous = None
         recent: list[tuple] = []
         next_topic = None
+        consumed: set[int] = set()  # purpose masdars folded into the weak verb before them
         hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
         date_starts = [d.start for d in doc.dates]
         mention_starts = [m.start for m in doc.mentions]
@@ -143,6 +148,8 @@ class EventCoder:
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
+                if id(t) in consumed:
+                    continue
                 if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
@@ -170,6 +177,13 @@ class EventCoder:
                     hosts.append((sent.index, t.start, fr.sources[0]))
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, s_trig):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
+                elif verdict == "weak trigger needs both sides" and fr.sources and not fr.targets:
+                    purpose = _purpose(t, s_trig, mentions, art.text)
+                    if purpose is not None:
+                        # "أرسلت أنقرة قوات عسكرية لدعم الحكومة": the purpose names whom the sending serves
+                        consumed.add(id(purpose[0]))
+                        fr = Frame(fr.sources, (purpose[1],), fr.how + "+purpose", fr.pos)
+                        verdict = "coded"
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
                 if verdict != "coded":
@@ -261,6 +275,20 @@ def _by_sector(spec: TriggerSpec, alternatives: tuple[TriggerSpec, ...], fr: Fra
 def _reinforced(t: TriggerHit, triggers: list[TriggerHit]) -> bool:
     """A weak verb followed closely by a noun of the same type ("نشر ... تعزيزات")."""
     return any(o.spec.type == t.spec.type and o.spec.pos == "noun" and 0 < o.start - t.end <= 60 for o in triggers)
+
+
+def _purpose(t: TriggerHit, triggers: list[TriggerHit], mentions, text: str):
+    """A purpose masdar right after a weak verb's object ("لدعم X"، "لمساعدة X") and the actor it names."""
+    for o in triggers:
+        if o.start <= t.end or o.proclitic not in _PURPOSE_PRO or o.spec.type not in _PURPOSE_TYPES:
+            continue
+        if o.start - t.end > 60 or _BREAK.search(text, t.end, o.start):
+            return None
+        m = next((m for m in mentions if m.start >= o.end), None)
+        if m is not None and m.start - o.end <= 3:
+            return o, m
+        return None
+    return None
 
 
 def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:

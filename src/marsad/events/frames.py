@@ -71,6 +71,8 @@ def _spec() -> dict:
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
+        "speech_complements": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
+                                         raw.get("speech_complements") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
@@ -249,6 +251,7 @@ def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
     return starts, ends, words, bytearray(_is_content(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _is_content(word: str) -> bool:
     from marsad.actors.discover import function_words
 
@@ -342,7 +345,8 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     for a in between:
         s, e = r2n(a.mention.start) - sv_end, r2n(a.mention.end) - sv_end
         rest = rest[:s] + " " * (e - s) + rest[e:]
-    if _content_words(rest, 0, len(rest), []) > slack:
+    rest = _spec()["speech_complements"].sub(lambda m: " " * len(m.group()), rest)  # "جدد X التأكيد على دعم"
+    if _content_words_parenthetical(rest, 0, len(rest), []) > slack:  # a masked copy: no word index
         return []
     if between:
         group = [between[0]]
@@ -399,7 +403,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
-    continues = spec.pos != "noun" and proclitic[:1] in ("و", "ف") and previous is not None
+    continues = proclitic[:1] in ("و", "ف") and previous is not None \
+        and (spec.pos != "noun" or previous.how.startswith("speech-verb"))  # "جدد دعم X والوقوف إلى جانب Y"
     # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 4:
@@ -438,7 +443,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and continues and previous.sources:
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
-        if not first_word or first_word[0] in function_words() or first_word[0] in sp["pronoun_objects"] \
+        if spec.pos == "noun" or not first_word or first_word[0] in function_words() or first_word[0] in sp["pronoun_objects"] \
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
