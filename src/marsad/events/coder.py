@@ -29,6 +29,8 @@ _DATE_AFTER = 45  # characters after a trigger within which a date still governs
 _PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
 _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
+_STOP = re.compile(r"[.؛;:!?؟]")
+_DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
@@ -100,7 +102,10 @@ class EventCoder:
         blocked = [norm.span_to_raw(h.start, h.end) for h in blocker_lexicon().find(norm.text)]
         names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places]
                        + [(d.start, d.end) for d in doc.dates] + blocked)
-        triggers = [t for t in find_triggers(norm) if not _inside_name(t, names)]
+        found = find_triggers(norm)
+        triggers = [t for t in found if not _inside_name(t, names)]
+        # nouns that confirm a weak verb count even inside a mention ("نشر ... قوات إضافية")
+        confirming = [t for t in found if t.spec.pos == "noun"]
         if not triggers or not doc.mentions:
             return ()
         r2n = _raw_to_norm(norm)
@@ -113,6 +118,7 @@ class EventCoder:
         previous = None
         recent: list[tuple] = []
         next_topic = None
+        protest = None  # (sentence, trigger end, sources, first event index) of the last protest coded
         consumed: set[int] = set()  # purpose masdars folded into the weak verb before them
         hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
         date_starts = [d.start for d in doc.dates]
@@ -175,7 +181,7 @@ class EventCoder:
                 verdict = _verdict(spec, fr, sides)
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
-                if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, s_trig):
+                if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
                 elif verdict == "weak trigger needs both sides" and fr.sources and not fr.targets:
                     purpose = _purpose(t, s_trig, mentions, art.text)
@@ -184,6 +190,22 @@ class EventCoder:
                         consumed.add(id(purpose[0]))
                         fr = Frame(fr.sources, (purpose[1],), fr.how + "+purpose", fr.pos)
                         verdict = "coded"
+                if protest and protest[0] == sent.index and protest[1] < t.start and spec.type in _DEMANDS \
+                        and verdict.endswith("needs a target") and fr.how == "subject-after" and spec.pos == "verb":
+                    fr = Frame((), fr.sources, "object", fr.pos)  # "مسيرات تطالب الجيش": the marches demand
+                    verdict = "REQUEST needs a source"
+                if verdict.endswith("needs a source") and spec.type in _DEMANDS and fr.targets and protest \
+                        and protest[0] == sent.index and protest[1] < t.start:
+                    # "خرج آلاف المتظاهرين ... في مسيرات تطالب الجيش بـ": the marchers demand, and protest at, him
+                    fr = Frame(protest[2], fr.targets, fr.how + "+protesters", fr.pos)
+                    verdict = "coded"
+                    events[protest[3]:] = [replace(e, target=fr.targets[0], event_id=event_id(
+                        art.doc_id, e.type, e.source and e.source.actor.id, fr.targets[0].actor.id, e.trigger.start))
+                        if e.type == EventType.PROTEST and e.target is None else e for e in events[protest[3]:]]
+                if verdict == "coded" and spec.type == EventType.MOBILIZE and not fr.targets:
+                    aim = _aim(t, mentions, art.text, fr)
+                    if aim is not None:
+                        fr = Frame(fr.sources, (aim,), fr.how + "+aim", fr.pos)  # "نشر قوات لملاحقة المهاجمين"
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
                 if verdict != "coded":
@@ -208,6 +230,8 @@ class EventCoder:
                     place = _recent_place(recent, sent.index, fr)
                 recent.append((sent.index, date if date is not None and date.date else None, place,
                                {m.actor.id for m in fr.sources + fr.targets}))
+                if spec.type == EventType.PROTEST and fr.sources:
+                    protest = (sent.index, t.end, fr.sources, len(events))
                 for src in [m if m.via != "unidentified" else None for m in fr.sources] or (None,):
                     for tgt in [m if m.via != "unidentified" else None for m in fr.targets] or (None,):
                         if src is None and tgt is None:
@@ -288,6 +312,20 @@ def _purpose(t: TriggerHit, triggers: list[TriggerHit], mentions, text: str):
         if m is not None and m.start - o.end <= 3:
             return o, m
         return None
+    return None
+
+
+def _aim(t: TriggerHit, mentions, text: str, fr: Frame):
+    """Whom a deployment is aimed at: the actor after a purpose word ("لملاحقة المهاجمين"، "تحسبا لـ")."""
+    src = {m.actor.id for m in fr.sources}
+    for m in mentions:
+        if m.start < t.end or m.actor.id in src:
+            continue
+        if m.start - t.end > 80 or _STOP.search(text, t.end, m.start):
+            return None
+        words = text[t.end:m.start].split()
+        if words and (words[-1].startswith(("ل", "تحسبا")) and len(words[-1]) > 3):
+            return m
     return None
 
 

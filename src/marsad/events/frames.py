@@ -444,6 +444,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
         if spec.pos == "noun" or not first_word or first_word[0] in function_words() or first_word[0] in sp["pronoun_objects"] \
+                or first_word[0].startswith("نظير") \
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
@@ -495,10 +496,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 targets.append(a)
                 continue
             break
-        if how == "speech-verb" and a.prep is None and a.mention.actor.country == sources[0].mention.actor.country:
+        if how == "speech-verb" and a.prep is None and a.mention.actor.country == sources[0].mention.actor.country \
+                and spec.type not in _PATIENT_TYPES:
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
-        if a.prep is None and "direct" in allowed and (words == 0 or a.via_noun and words <= 4):
+        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified) and words <= 4):
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
