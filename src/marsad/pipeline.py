@@ -24,6 +24,7 @@ from marsad.ingest import clean, is_arabic
 from marsad.records import Article, Doc, Failure
 from marsad.when import find_dates, infer_story_date
 from marsad.where import find_places, load_gazetteer, shipped_gazetteer
+from marsad.where.places import place_countries, place_hits
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +100,14 @@ class Pipeline:
             sentences = segment(coded)
             doc = Doc(article, removals=removals, coded_text=coded, language="ar", sentences=sentences)
             stage = "actors"
-            mentions = self.resolver.resolve(coded, norm, sentences, article.pub_date)
+            hits = place_hits(norm, self.gazetteer)
+            mentions = self.resolver.resolve(coded, norm, sentences, article.pub_date,
+                                             place_countries(norm, self.gazetteer, hits))
             stage = "dates"
             dates = find_dates(coded, article.pub_date, norm)
             notes.extend(f"{d.flag}: {d.text}" for d in dates if d.flag)
             stage = "places"
-            places = find_places(coded, norm, self.gazetteer, mentions)
+            places = find_places(coded, norm, self.gazetteer, mentions, hits)
             doc = dataclasses.replace(doc, mentions=mentions, dates=dates, places=places, notes=tuple(notes))
             stage = "events"
             events = self._coder.code(doc, norm)

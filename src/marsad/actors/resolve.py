@@ -53,6 +53,7 @@ class _DocState:
     by_honorific: dict[str, Actor] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
     provisional: dict[str, Actor] = field(default_factory=dict)
+    places: list[tuple[int, str]] = field(default_factory=list)  # (raw start, ISO3) of unambiguous places
 
 
 class ActorResolver:
@@ -113,14 +114,19 @@ class ActorResolver:
 
     # ---- main entry point ---------------------------------------------------------------
     def resolve(self, coded: str, norm: Normalized, sentences: tuple[Sentence, ...],
-                day: dt.date | None) -> tuple[Mention, ...]:
-        """Actor mentions of a document, in text order, offsets into the raw text."""
+                day: dt.date | None, places: list[tuple[int, str]] | None = None) -> tuple[Mention, ...]:
+        """Actor mentions of a document, in text order, offsets into the raw text.
+
+        ``places`` (raw start, ISO3) of the places named, if known: a group with no nationality
+        ("فصائل المعارضة"، "قوات الأمن") belongs to the country where its sentence happens.
+        """
         items: list[_Item] = []
         self._norm = norm.text
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
             items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
         st = _DocState(day)
+        st.places = places or []
         # a short form is licensed by a full name anywhere in the article (headlines come first)
         st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
         # what the article is about: every state, capital, adjective and named actor counts, wherever it stands
@@ -293,7 +299,8 @@ class ActorResolver:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
                 return j, None
-            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER")
+            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER",
+                                            head.sector in _LOCAL_SECTORS)
             body = next((self.base.entries[r.ref] for r in first.readings if r.kind in ("name", "short")), None)
             if body is not None and j == i + 1 and country in (None, body.actor.country):
                 # bare "مجلس النواب" in an article about Libya is the House of Representatives
@@ -369,12 +376,17 @@ class ActorResolver:
         return j + 1, Mention(items[i].start, end, text[items[i].start:end], actor, "title+name",
                               head.role if head else None)
 
-    def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention], nearest: bool) -> str | None:
+    def _context_country(self, items, i, st: _DocState, sent_of, out: list[Mention], nearest: bool,
+                         local: bool = False) -> str | None:
         """Country for a bare title: for a person the nearest country-bearing mention in the sentence,
         else (and for groups: "المسلحون", "الشرطة") the country the article talks about most."""
-        if not nearest:
-            return st.countries.most_common(1)[0][0] if st.countries else None
         sent = sent_of(items[i].start)
+        if not nearest:
+            # protesters, gunmen, police act where they are; governments and parliaments travel to talk
+            here = Counter(c for start, c in st.places if sent_of(start) == sent) if local else None
+            if here:
+                return here.most_common(1)[0][0]
+            return st.countries.most_common(1)[0][0] if st.countries else None
         for m in reversed(out):
             if sent_of(m.start) != sent:
                 break
@@ -391,6 +403,7 @@ class ActorResolver:
         return None
 
 
+_LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 
 

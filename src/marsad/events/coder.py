@@ -29,6 +29,8 @@ _DATE_AFTER = 45  # characters after a trigger within which a date still governs
 _PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
 _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
+_HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
+                         EventType.MOBILIZE, EventType.RETREAT})
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -252,7 +254,33 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(inherit_locations(_visit_hosts(events, hosts), replace))
+        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id), hosts), replace))
+
+
+def _pair_halves(events: list[Event], doc_id: str) -> list[Event]:
+    """One act told in two halves in one sentence ("قتل عشرة جنود في هجوم شنه مسلحون": the victims
+    in one clause, the doers in the other) is one event; a half next to a whole event of the same
+    type in its sentence says nothing more and is dropped."""
+    groups: dict[tuple, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.type in _HALF_TYPES:
+            groups.setdefault((e.sentence_index, e.type), []).append(i)
+    drop: set[int] = set()
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        whole = [i for i in idx if events[i].source is not None and events[i].target is not None]
+        doers = [i for i in idx if events[i].target is None]
+        victims = [i for i in idx if events[i].source is None]
+        if whole:
+            drop.update(doers + victims)
+        elif doers and victims and events[doers[0]].modality == events[victims[0]].modality:
+            d, v = events[doers[0]], events[victims[0]]
+            first = d if d.trigger.start <= v.trigger.start else v
+            events[idx[0]] = replace(first, source=d.source, target=v.target, event_id=event_id(
+                doc_id, first.type, d.source.actor.id, v.target.actor.id, first.trigger.start))
+            drop.update(i for i in doers[:1] + victims[:1] if i != idx[0])
+    return [e for i, e in enumerate(events) if i not in drop]
 
 
 def _topic_of(sent, mentions, starts: list[int]):

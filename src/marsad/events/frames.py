@@ -71,6 +71,7 @@ def _spec() -> dict:
         "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                              raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
+        "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
         "speech_complements": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                                          raw.get("speech_complements") or []), key=len, reverse=True)) + r")(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
@@ -203,6 +204,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
                         break
+        if prep == "ب" and m.proclitic and normalize_key(m.text[len(m.proclitic):]).startswith(sp["instruments"]):
+            continue  # "بطائرات مسيرة": the means, not a side
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"]))
     return out

@@ -13,11 +13,27 @@ from marsad.records import Mention, PlaceMention
 from marsad.where.gazetteer import Gazetteer
 
 
-def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Mention, ...] = ()) -> tuple[PlaceMention, ...]:
+def place_hits(norm: Normalized, gaz: Gazetteer) -> list:
+    """The gazetteer's hits in a normalised text (found once, shared by actors and places)."""
+    return gaz.lexicon.find(norm.text) if gaz.lexicon is not None else []
+
+
+def place_countries(norm: Normalized, gaz: Gazetteer, hits: list) -> list[tuple[int, str]]:
+    """(raw start, ISO3) of the places whose name is not ambiguous, for the actor resolver."""
+    out = []
+    for h in hits:
+        if len(h.values) == 1 and gaz.places[h.values[0]].country:
+            out.append((norm.to_raw(h.start), gaz.places[h.values[0]].country))
+    return out
+
+
+def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Mention, ...] = (),
+                hits: list | None = None) -> tuple[PlaceMention, ...]:
     """Place mentions of a document, in text order."""
     if gaz.lexicon is None:
         return ()
-    hits = gaz.lexicon.find(norm.text)
+    if hits is None:
+        hits = gaz.lexicon.find(norm.text)
     if not hits:
         return ()
     context: Counter = Counter(m.actor.country for m in mentions if m.actor.country)
