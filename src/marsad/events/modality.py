@@ -39,6 +39,8 @@ def _cues() -> dict:
         "breakers": words("hypothetical", "scope_breakers"),
         "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                               spec["planned"].get("purpose") or []), key=len, reverse=True)) + r")\s*$"),
+        "consequence": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
+                                  spec["planned"].get("consequence") or []), key=len, reverse=True)) + r")\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
     }
 
@@ -54,7 +56,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.PLANNED
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.NEGATED
-    if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]):
+    if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
+            and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
     cut = list(_CLAUSE_BREAK.finditer(before))
