@@ -31,6 +31,7 @@ _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
 _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
                          EventType.MOBILIZE, EventType.RETREAT})
+_TOPIC_VERBS = ("تناول", "ناقش", "بحثت", "استعرض", "تطرق")
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -156,7 +157,7 @@ class EventCoder:
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
-                if id(t) in consumed:
+                if id(t) in consumed or _content_of_talks(t, s_trig, art.text):
                     continue
                 if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
                     continue  # no actor within reach: no event, and no need to frame it
@@ -341,6 +342,16 @@ def _purpose(t: TriggerHit, triggers: list[TriggerHit], mentions, text: str):
             return o, m
         return None
     return None
+
+
+def _content_of_talks(t: TriggerHit, triggers: list[TriggerHit], text: str) -> bool:
+    """"محادثات مع Y تناولت انضمام السويد وفنلندا": a verb of discussing right after a meeting noun tells
+    what the talks were about; the states it names are topics, not parties."""
+    if t.spec.type != EventType.CONSULT or t.spec.pos != "verb" or t.proclitic \
+            or not text[t.start:t.end].startswith(_TOPIC_VERBS):
+        return False
+    return any(o.spec.type == EventType.CONSULT and o.spec.pos == "noun" and 0 < t.start - o.end <= 80
+               and not _BREAK.search(text, o.end, t.start) for o in triggers)
 
 
 def _aim(t: TriggerHit, mentions, text: str, fr: Frame):

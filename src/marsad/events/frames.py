@@ -348,6 +348,9 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     for a in between:
         s, e = r2n(a.mention.start) - sv_end, r2n(a.mention.end) - sv_end
         rest = rest[:s] + " " * (e - s) + rest[e:]
+    for s, e in skips or ():  # dates and places: "أجرى X، الاثنين، في أنقرة محادثات مع Y"
+        if s >= sv_end and e <= nts:
+            rest = rest[:s - sv_end] + " " * (e - s) + rest[e - sv_end:]
     rest = _spec()["speech_complements"].sub(lambda m: " " * len(m.group()), rest)  # "جدد X التأكيد على دعم"
     if _content_words_parenthetical(rest, 0, len(rest), []) > slack:  # a masked copy: no word index
         return []
@@ -465,9 +468,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         while idx < len(after) and after[idx].coord and after[idx].prep is None:
             sources.append(after[idx])
             idx += 1
-    if not sources and spec.pos in ("noun", "phrase"):
+    if not sources and spec.pos in ("noun", "phrase") and spec.type != "PROTEST":  # "احتجاجا على": no doer
         agent = next((a for a in after if a.prep == "agent"
-                      and _content_words(norm, nte, r2n(a.mention.start), skips) <= 6), None)
+                      and _content_words(norm, nte, r2n(a.mention.start), skips) <= 6
+                      and not any(nte <= o < r2n(a.mention.start) for o, _ in nouns or ())), None)
         if agent is not None:
             sources = [agent]  # "توقيع اتفاق وقف إطلاق النار من طرف اللجنة الأمنية المشتركة"
             how = "agent"
