@@ -150,7 +150,7 @@ class EventCoder:
                 if s_dates:
                     last_date = s_dates[0]
                 continue
-            args = attach(norm.text, r2n, mentions)
+            args = attach(norm.text, r2n, mentions, [(r2n(p.start), r2n(p.end)) for p in s_places])
             skips = [(r2n(x.start), r2n(x.end)) for x in s_dates] + \
                     [(r2n(p.start), r2n(p.end)) for p in s_places]
             ns, ne = r2n(sent.start), r2n(sent.end)
@@ -255,7 +255,7 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id), hosts), replace))
+        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id), hosts, art.doc_id), replace))
 
 
 def _pair_halves(events: list[Event], doc_id: str) -> list[Event]:
@@ -294,16 +294,17 @@ def _topic_of(sent, mentions, starts: list[int]):
     return None
 
 
-def _visit_hosts(events: list[Event], hosts: list[tuple]) -> list[Event]:
+def _visit_hosts(events: list[Event], hosts: list[tuple], doc_id: str) -> list[Event]:
     """"توجه X إلى طرابلس للقاء Y": a visit to a city names its host in the purpose clause after it."""
     out = []
     for e in events:
-        if e.mode == "visit" and e.target is not None and e.target.via in ("capital", "country"):
+        if e.mode == "visit" and (e.target is None or e.target.via in ("capital", "country")):
             host = next((m for i, start, m in hosts if i == e.sentence_index and start > e.trigger.start
                          and m.actor.kind == ActorKind.PER
                          and m.actor.id != (e.source.actor.id if e.source else None)), None)
             if host is not None:
-                e = replace(e, target=host)
+                e = replace(e, target=host, event_id=event_id(doc_id, e.type, e.source and e.source.actor.id,
+                                                              host.actor.id, e.trigger.start))
         out.append(e)
     return out
 

@@ -127,7 +127,8 @@ class Arg:
     """True for a counterpart ("نظيرها الإيطالي"): the other side, never the subject."""
 
 
-def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noqa: C901
+def attach(norm: str, raw_to_norm, mentions: list[Mention],
+           names: list[tuple[int, int]] = ()) -> list[Arg]:  # noqa: C901
     """Read the preposition or conjunction in front of each mention.
 
     A preposition may be a word (مع، إلى)، attached to the mention (لحفتر)، or attached to a noun that
@@ -136,7 +137,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention]) -> list[Arg]:  # noq
     """
     sp = _spec()
     attached = sp["attached"]
-    spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions]
+    # other names (places) are no governing nouns either: "في بغداد وزير الخارجية" has no ب
+    spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions] + list(names)
     w_starts, w_ends, w_text, _ = _word_index(norm)
     out = []
     for m in mentions:
@@ -327,6 +329,12 @@ def adverb_type(norm: str, a: int, b: int) -> str | None:
     return None
 
 
+def _prep_of_trigger(a: Arg, gap: str) -> bool:
+    """"رحب ... بتوقيع الحكومة": the ب before the noun is the trigger's, not the genitive's."""
+    own = a.mention.proclitic
+    return not gap.strip() and a.prep in ("ب", "ل") and own is not None and _spec()["attached"].get(own) != a.prep
+
+
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
     """Spans of the verbs of saying and light verbs in a normalised text (one pass per document)."""
     return [m.span() for m in _spec()["speech"].finditer(norm)]
@@ -404,7 +412,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and spec.pos == "noun" and after and not enclitic:
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
-        if a0.prep in (None, "ل") and _gap_words(norm, nte, r2n(a0.mention.start)) <= (1 if a0.prep is None else 0) \
+        titled = a0.mention.actor.kind == "PER" and a0.mention.via == "name"  # "لقاء رئيس إقليم كردستان X"
+        if (a0.prep in (None, "ل") or _prep_of_trigger(a0, gap)) \
+                and _gap_words(norm, nte, r2n(a0.mention.start)) <= (3 if titled else 1 if a0.prep in (None, "ب") else 0) \
                 and not _PUNCT_BREAK.search(gap) and "،" not in gap:
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
@@ -495,8 +505,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
         if _PUNCT_BREAK.search(gap) or any(r2n(start_after) <= o < r2n(a.mention.start) for o, _ in others):
             break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
-        if a.prep is not None and any(r2n(start_after) <= o < r2n(a.mention.start) and ty != spec.type
-                                      for o, ty in nouns or ()):
+        if a.prep is not None and not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)
+                                                         and ty != spec.type for o, ty in nouns or ()):
             break  # "طلبت ... على خلفية زيارة وفد للقيادة العامة": the ل-phrase belongs to the other noun
         if targets:
             if a.coord and (a.prep is None or a.prep == targets[0].prep):

@@ -58,7 +58,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             for v in (row.get("variants") or "").split("|"):
                 if v.strip():
                     forms.append((v.strip(), pid))
-    gaz.lexicon = Lexicon(forms, min_key=3)  # two-letter names (إب) collide with words (آب = August)
+    # two-letter names (إب) collide with words (آب = August); no pronoun suffixes on places: "الإيراني" is no "إيران" + ي
+    gaz.lexicon = Lexicon(forms, min_key=3, enclitics=False)
     return gaz
 
 
