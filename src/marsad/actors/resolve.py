@@ -261,6 +261,7 @@ class ActorResolver:
                 country = nk.ref
                 closed = closed or nk.kind == "adj"
             elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" and pro_ok \
+                    and self.base.heads[int(nk.ref)].sector in _INSTITUTIONS \
                     and head is not None and org is None \
                     and (items[j].proclitic or not normalize_key(text[first.start:first.end]).startswith("ال")):
                 pass  # "أحزاب معارضة بمجلس النواب الإيطالي": the complement's adjective gives the country
@@ -403,6 +404,7 @@ class ActorResolver:
         return None
 
 
+_INSTITUTIONS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELC"})
 _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 

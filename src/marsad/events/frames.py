@@ -171,7 +171,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 cut = (1, "")
             if cut is None:
                 break
-            quantified = quantified or bw[-1] in sp["quantities"] or bw[-1].isdigit()
+            quantified = quantified or " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit()
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
@@ -464,6 +464,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
+    if not sources and spec.pos == "noun" and enclitic in _OBJECT_PRONOUNS and before:
+        # "حفتر توجه إلى روما بعد لقائه مسؤولين": the pronoun is the sentence's subject
+        owner = next((a for a in reversed(before) if a.prep is None and not a.coord), None)
+        if owner is not None and nts - r2n(owner.mention.end) <= sp["object_window"]:
+            sources = [owner]
+            how = "pronoun-owner"
     if how in ("genitive", "subject-before") and spec.pos == "noun" \
             and (how == "genitive" or enclitic) and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"]:
         # "مقتل القذافي"، "توقيف عمران خان"، "القذافي ومقتله": the genitive (or the pronoun's antecedent) is
