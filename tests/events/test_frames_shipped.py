@@ -87,7 +87,7 @@ CASES = [
       ("ASSAULT", "libyan_national_army_armed_forces", "libya_civilians", "asserted")]),
     ("arrest-of-named-person",
      "وجاء ذلك بعد توقيف رئيس الوزراء الباكستاني السابق عمران خان.",
-     [("COERCE", None, "new:2c58dd7c5e", "asserted")]),  # a former PM the base lacks: discovered, not the holder
+     [("COERCE", None, "imran_khan", "asserted")]),  # a former PM: the named person, not the holder on the day
     ("negated",
      "ولم يلتق المشير خليفة حفتر رئيس مجلس النواب عقيلة صالح خلال الزيارة.",
      [("CONSULT", "khalifa_haftar", "aguila_saleh", "negated")]),

@@ -218,7 +218,7 @@ class EventCoder:
                         if near is not None and near.date:
                             recent.append((sent.index, near, None, {m.actor.id for m in fr.sources}))
                     continue
-                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun")
+                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun", spec.type == EventType.THREATEN)
                 reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
                 date = _nearest(s_dates, t.start, reach)
                 if date is None:

@@ -35,6 +35,7 @@ def _cues() -> dict:
         "q_start": tuple(normalize_key(w) for w in spec["hypothetical"].get("sentence_start") or []),
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
+        "threatened": words("hypothetical", "threatened"),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
         "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
@@ -45,8 +46,9 @@ def _cues() -> dict:
     }
 
 
-def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False) -> Modality:
-    """Modality of a trigger at ``trigger_pos`` in a normalised sentence."""
+def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
+             threat: bool = False) -> Modality:
+    """Modality of a trigger at ``trigger_pos`` in a normalised sentence (``threat``: the trigger is a threat)."""
     c = _cues()
     stripped = norm_sentence.strip()
     first = stripped.split(" ", 1)[0] if stripped else ""
@@ -70,10 +72,16 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     breaks = list(c["breakers"].finditer(prefix))
     if c["scope_rest"].search(prefix[breaks[-1].end():] if breaks else prefix):
         return Modality.HYPOTHETICAL
-    if c["negated"].search(before):
+    neg = c["negated"].search(before)
+    if neg:
+        hyp = c["hypothetical"].search(before)
+        if hyp and hyp.start() < neg.start():
+            return Modality.HYPOTHETICAL  # "إذا لم تنسحب": the condition is the outer scope
         return Modality.NEGATED
     if c["planned"].search(before):
         return Modality.PLANNED
+    if not threat and c["threatened"].search(before):
+        return Modality.HYPOTHETICAL
     if c["hypothetical"].search(before):
         return Modality.HYPOTHETICAL
     return Modality.ASSERTED
