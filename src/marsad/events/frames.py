@@ -207,7 +207,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                         prep = attached[last[:n]]
                         break
         if prep == "ب" and m.proclitic and normalize_key(m.text[len(m.proclitic):]).startswith(sp["instruments"]):
-            continue  # "بطائرات مسيرة": the means, not a side
+            prep = "instrument"  # "بطائرات مسيرة": the means, not a side (no trigger takes it)
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"]))
     return out

@@ -36,6 +36,7 @@ def _cues() -> dict:
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
         "threatened": words("hypothetical", "threatened"),
+        "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
         "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
@@ -56,6 +57,9 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.HYPOTHETICAL  # "هل ستفرض ...؟" asks, it does not announce
     if proclitic in c["future"]:
         return Modality.PLANNED
+    if (nominal and c["habitual"].intersection(norm_sentence[trigger_pos:trigger_pos + 40].split()[1:3])) \
+            or c["habitual"].intersection(norm_sentence[max(0, trigger_pos - 40):trigger_pos].split()[-3:]):
+        return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.NEGATED
     if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
