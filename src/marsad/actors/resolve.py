@@ -64,6 +64,7 @@ class ActorResolver:
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
         words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
+        self._nearest = frozenset(load_yaml("actors/context.yaml").get("nearest_country_heads") or [])
         self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
         self._locative = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*$")
 
@@ -300,7 +301,7 @@ class ActorResolver:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
                 return j, None
-            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER",
+            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER" or head.id in self._nearest,
                                             head.sector in _LOCAL_SECTORS)
             body = next((self.base.entries[r.ref] for r in first.readings if r.kind in ("name", "short")), None)
             if body is not None and j == i + 1 and country in (None, body.actor.country):
