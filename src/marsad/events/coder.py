@@ -121,6 +121,7 @@ class EventCoder:
         previous = None
         recent: list[tuple] = []
         next_topic = None
+        pending: list[tuple] = []  # (sentence, type, source, target) of nominal halves not coded on their own
         protest = None  # (sentence, trigger end, sources, first event index) of the last protest coded
         consumed: set[int] = set()  # purpose masdars folded into the weak verb before them
         hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
@@ -211,6 +212,11 @@ class EventCoder:
                         fr = Frame(fr.sources, (aim,), fr.how + "+aim", fr.pos)  # "نشر قوات لملاحقة المهاجمين"
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
+                if verdict == "a nominal event needs its source and target" and spec.type in _HALF_TYPES \
+                        and bool(fr.sources) != bool(fr.targets):
+                    # "أعلنت حركة الشباب مسؤوليتها عن الهجوم": half an event, kept to complete the other half
+                    pending.append((sent.index, spec.type, fr.sources[0] if fr.sources else None,
+                                    fr.targets[0] if fr.targets else None))
                 if verdict != "coded":
                     if fr.sources and s_dates:
                         # an uncoded statement still dates what its actors do next ("صوت المجلس، أمس، ...")
@@ -255,17 +261,35 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id), hosts, art.doc_id), replace))
+        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id, pending), hosts, art.doc_id), replace))
 
 
-def _pair_halves(events: list[Event], doc_id: str) -> list[Event]:
+def _pair_halves(events: list[Event], doc_id: str, pending: list[tuple] = ()) -> list[Event]:
     """One act told in two halves in one sentence ("قتل عشرة جنود في هجوم شنه مسلحون": the victims
     in one clause, the doers in the other) is one event; a half next to a whole event of the same
-    type in its sentence says nothing more and is dropped."""
+    type in its sentence says nothing more and is dropped. ``pending`` nominal halves ("تبنى X
+    الهجوم") only complete a coded half."""
     groups: dict[tuple, list[int]] = {}
     for i, e in enumerate(events):
         if e.type in _HALF_TYPES:
             groups.setdefault((e.sentence_index, e.type), []).append(i)
+    for (sent, etype), idx in groups.items():
+        whole = any(events[i].source is not None and events[i].target is not None for i in idx)
+        for p_sent, p_type, p_src, p_tgt in pending:
+            if whole or p_sent != sent or p_type != etype:
+                continue
+            for i in idx:
+                e = events[i]
+                if e.source is None and p_src is not None and p_src.actor.id != e.target.actor.id:
+                    events[i] = replace(e, source=p_src, event_id=event_id(doc_id, e.type, p_src.actor.id,
+                                                                            e.target.actor.id, e.trigger.start))
+                    whole = True
+                    break
+                if e.target is None and p_tgt is not None and p_tgt.actor.id != e.source.actor.id:
+                    events[i] = replace(e, target=p_tgt, event_id=event_id(doc_id, e.type, e.source.actor.id,
+                                                                            p_tgt.actor.id, e.trigger.start))
+                    whole = True
+                    break
     drop: set[int] = set()
     for idx in groups.values():
         if len(idx) < 2:

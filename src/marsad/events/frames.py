@@ -169,9 +169,12 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
             cut = _match_tail(bw, sp["fillers"])
             if cut is None and bw and bw[-1].isdigit():
                 cut = (1, "")
+            if cut is None and len(bw) >= 2 and bw[-1] == "من" and (bw[-2] in sp["quantities"] or bw[-2].isdigit()):
+                cut = (2, "")  # "خمسة من عناصر الشرطة": a part of the group
             if cut is None:
                 break
-            quantified = quantified or " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit()
+            quantified = quantified or " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit() \
+                or (bw[-1] == "من" and cut[0] == 2)
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
