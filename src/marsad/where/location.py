@@ -15,6 +15,11 @@ from marsad.records import Mention, PlaceMention
 from marsad.resources import load_yaml
 
 
+_DIRECTION = re.compile(r"^[\s«»\"'’‘“”،,]*(?:[وف]?(?:جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|جنوب شرق|جنوب غرب|شمال شرق|"
+                        r"شمال غرب|وسط|قرب|بالقرب من|غربي|ضواحي|بضواحي|شمال شرقي|شمال غربي|جنوب شرقي|جنوب غربي))"
+                        r"[\s«»\"'’‘“”]*$")
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, re.Pattern[str]]:
     raw = load_yaml("events/frames.yaml")
@@ -59,9 +64,14 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
     """
     w = _words()
     best: tuple[int, PlaceMention] | None = None
+    prev_end = None
     for p in places:
+        after_place = prev_end is not None and _DIRECTION.match(text[prev_end:p.start])
+        prev_end = p.end
         if not (clause[0] <= p.start < clause[1]):
             continue
+        if after_place:
+            continue  # "بوزنيقة جنوب الرباط": the second place only says where the first one lies
         if any(m.start <= p.start and p.end <= m.end and m.via not in ("capital", "country") and m.end - m.start >
                p.end - p.start for m in mentions):
             continue  # "حكومة طرابلس" names an actor, not a place
