@@ -49,14 +49,23 @@ def _by_last_word(phrases) -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for ph in sorted(set(phrases), key=len, reverse=True):
         words = tuple(ph.split())
-        last = words[-1]
-        forms = {last: "", "ب" + last: "ب", "ل" + last: "ل"}
-        if last.startswith("ال"):
-            forms["بال" + last[2:]] = "ب"
-            forms["لل" + last[2:]] = "ل"
-        for form, pre in forms.items():
+        if len(words) > 1:
+            # "بالاتفاق الذي توصلت إليه": the preposition sits on the phrase's first word
+            for form, pre in _clitic_forms(words[0]).items():
+                out.setdefault(words[-1], []).append((form,) + words[1:-1] + (pre,))
+            continue
+        for form, pre in _clitic_forms(words[-1]).items():
             out.setdefault(form, []).append(words[:-1] + (pre,))
     return out
+
+
+def _clitic_forms(word: str) -> dict[str, str]:
+    """A word bare and with an attached ب or ل (ال contracting to لل): form -> preposition."""
+    forms = {word: "", "ب" + word: "ب", "ل" + word: "ل"}
+    if word.startswith("ال"):
+        forms["بال" + word[2:]] = "ب"
+        forms["لل" + word[2:]] = "ل"
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +90,7 @@ def _spec() -> dict:
         "consequence": re.compile(r"(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                                   raw.get("consequence_words") or []), key=len, reverse=True)) + r")\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
+        "head_of": _by_last_word(normalize_key(w) for w in raw.get("head_of_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
@@ -124,6 +134,8 @@ class Arg:
     quantified: bool = False
     """True when a number or quantity stands before it ("قتل ثلاثة جنود"): a patient, not an agent."""
     object_only: bool = False
+    filler: bool = False
+    """True when a noun that lets its complement through stands before it ("مقر المفوضية")."""
     """True for a counterpart ("نظيرها الإيطالي"): the other side, never the subject."""
 
 
@@ -164,7 +176,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         if i > 0 and w_ends[i - 1] > lo:  # the word cut at the window's edge, as the window holds it
             found.insert(0, (norm[lo:min(w_ends[i - 1], ns)], lo))
         bw = [w for w, _ in found]
-        quantified = False
+        quantified = filler = False
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
             cut = _match_tail(bw, sp["fillers"])
             if cut is None and bw and bw[-1].isdigit():
@@ -173,8 +185,9 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 cut = (2, "")  # "خمسة من عناصر الشرطة": a part of the group
             if cut is None:
                 break
-            quantified = quantified or " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit() \
-                or (bw[-1] == "من" and cut[0] == 2)
+            counted = " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit() or (bw[-1] == "من" and cut[0] == 2)
+            quantified = quantified or counted
+            filler = filler or not counted  # "مقر المفوضية": a noun that lets its complement through
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
@@ -200,6 +213,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 coord = True
             elif last in sp["presence"]:
                 prep = "presence"
+            elif _match_tail(words, sp["head_of"]) is not None:
+                prep = "headed"  # "برئاسة فتحي باشاغا": the head of the actor before, no side of its own
             elif _match_tail(words, sp["agents"]) is not None:
                 prep = "agent"
             elif last in sp["companions"]:
@@ -212,7 +227,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         if prep == "ب" and m.proclitic and normalize_key(m.text[len(m.proclitic):]).startswith(sp["instruments"]):
             prep = "instrument"  # "بطائرات مسيرة": the means, not a side (no trigger takes it)
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
-        out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"]))
+        out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
 
 
@@ -451,7 +466,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = group
             how = "subject-before"
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
-    if not sources and spec.pos != "noun" and after and not after[0].object_only \
+    # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
+    relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
+    if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative \
             and not (after[0].quantified and spec.type in _PATIENT_TYPES):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
@@ -512,7 +529,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         gap = norm[r2n(start_after):r2n(a.mention.start)]
         if _COMPLEMENTIZER.search(gap):
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
-        if _PUNCT_BREAK.search(gap) or any(r2n(start_after) <= o < r2n(a.mention.start) for o, _ in others):
+        if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)
+                                                               for o, _ in others)):
             break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
         if a.prep is not None and not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)
                                                          and ty != spec.type for o, ty in nouns or ()):
@@ -526,7 +544,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and spec.type not in _PATIENT_TYPES:
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
-        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified) and words <= 4):
+        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4):
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
@@ -545,7 +563,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         sources += [a for a in after if a.prep == "presence" and a.mention.actor.id not in src_actors
                     and r2n(a.mention.start) - nte <= sp["object_window"] * 2]
     follow = norm[nte:nte + 8].split()
-    if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"]:
+    if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"] \
+            and not (relative and how != "relative-clause"):  # "الاتفاق الذي توصلت إليه": the pronoun is the agreement
         prior = [m for m in previous.targets + previous.sources
                  if m.actor.id not in {a.mention.actor.id for a in sources}]
         targets = [Arg(m, None, False) for m in prior[:1]]
