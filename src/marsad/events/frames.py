@@ -550,7 +550,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             targets.append(a)
         elif a.prep == "ل" and "direct" in allowed and 1 <= words <= 2:
             targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"
-    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak:
+    after_noun = any(0 <= nts - o <= 14 and ty == spec.type for o, ty in nouns or ())  # "لهجوم شنته X": ه is the attack
+    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak and not after_noun:
         # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
         src_ids2 = {a.mention.actor.id for a in sources}
         first_src = min((a.mention.start for a in sources), default=t_start)
