@@ -54,6 +54,7 @@ class _DocState:
     countries: Counter = field(default_factory=Counter)
     provisional: dict[str, Actor] = field(default_factory=dict)
     places: list[tuple[int, str]] = field(default_factory=list)  # (raw start, ISO3) of unambiguous places
+    last_place_end: int | None = None  # raw end of the last state or capital read as a place
 
 
 class ActorResolver:
@@ -66,7 +67,8 @@ class ActorResolver:
         words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
         self._nearest = frozenset(load_yaml("actors/context.yaml").get("nearest_country_heads") or [])
         self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
-        self._locative = re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + r")\s*$")
+        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?(?:" + "|".join(map(re.escape, words)) + r")"
+                                    r"|(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه)\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
 
     # ---- actors for the pieces -------------------------------------------------------
     def _entry_actor(self, e: Entry, day: dt.date | None) -> Actor:
@@ -146,7 +148,7 @@ class ActorResolver:
                     mention = Mention(mention.start, mention.end, mention.text, mention.actor, mention.via,
                                       mention.role, first.proclitic)
                 out.append(mention)
-        return tuple(out)
+        return tuple(_merge_titles(out, coded))
 
     def _chain(self, coded: str, items: list[_Item], i: int, st: _DocState, sent_of, out) -> tuple[int, Mention | None]:
         it = items[i]
@@ -154,8 +156,13 @@ class ActorResolver:
         text = coded
         if k.kind in ("country", "capital") and (
                 it.proclitic in ("ب", "وب", "فب")
-                or self._locative.search(self._norm[max(0, it.nstart - 16):it.nstart] + " ")):
-            return i + 1, None  # "في طرابلس" is where, not who
+                or self._locative.search(self._norm[max(0, it.nstart - 24):it.nstart] + " ")
+                or (it.proclitic[:1] == "و" and st.last_place_end is not None
+                    and not text[st.last_place_end:it.start].strip())):
+            st.last_place_end = it.end
+            return i + 1, None  # "في طرابلس" is where, not who; so is "وبغداد" in "في عمّان وبغداد"
+        if k.kind == "adj" and _CITY_BEFORE.search(self._norm[max(0, it.nstart - 12):it.nstart]):
+            return i + 1, None  # "العاصمة الكينية": a place's adjective
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
             items[i].key = next(r for r in it.readings if r.kind == "head")
@@ -166,7 +173,8 @@ class ActorResolver:
             actor = self._entry_actor(e, st.day)
             end, j = it.end, i + 1
             # apposition: "عقيلة صالح رئيس مجلس النواب" is one mention
-            if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]):
+            if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]) \
+                    and items[j].proclitic[:1] not in ("و", "ف"):  # "الجيش الإثيوبي وقوات ...": a second actor
                 j2, tail_end, tail_country = self._title_tail(text, items, j)
                 if tail_country is not None and tail_country == actor.country:
                     end, j = tail_end, j2
@@ -408,6 +416,36 @@ class ActorResolver:
 _INSTITUTIONS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELC"})
 _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+
+
+_CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
+_TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
+_LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
+                            r"الناطق الرسمي باسم|المتحدث الرسمي باسم|مؤسس|مرشد)\s*$")
+
+
+def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
+    """A title the chain could not close, right before the named person, is one mention of that person:
+    "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
+    merged: list[Mention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and m.actor.kind == ActorKind.PER and m.via in ("name", "title+name", "short") \
+                and _TITLE_GAP.match(text[prev.end:m.start]) and prev.actor.country in (m.actor.country, None, "") \
+                and prev.actor.id != m.actor.id:
+            titled = prev.actor.kind == ActorKind.PER and prev.via in ("title", "generic", "coref", "discovered")
+            led = prev.actor.kind != ActorKind.PER and prev.via in ("name", "short") \
+                and _LEADER_BEFORE.search(text[max(0, prev.start - 30):prev.start])
+            if titled or led:
+                start = prev.start
+                if led:  # the mention starts at the leader word ("قائد")
+                    start = max(0, prev.start - 30) + led.start()
+                    start += len(text[start:prev.start]) - len(text[start:prev.start].lstrip())
+                merged[-1] = Mention(start, m.end, text[start:m.end], m.actor, "title+name", prev.role or m.role,
+                                     prev.proclitic)
+                continue
+        merged.append(m)
+    return merged
 
 
 def _has_verb(gap: str) -> bool:

@@ -19,7 +19,7 @@ from marsad.arabic.normalize import Normalized
 from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import ActorKind, DateMention, Doc, Event, EventType, Modality, Span
+from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Modality, Span
 from marsad.where.location import event_location, inherit_locations
 
 _GENERIC_VIA = {"generic", "adjective"}
@@ -29,6 +29,7 @@ _DATE_AFTER = 45  # characters after a trigger within which a date still governs
 _PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
 _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
+_ARMED = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
                          EventType.MOBILIZE, EventType.RETREAT})
 _TOPIC_VERBS = ("تناول", "ناقش", "بحثت", "استعرض", "تطرق")
@@ -172,6 +173,16 @@ class EventCoder:
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
                 spec = _by_sector(spec, t.alternatives, fr)
+                if spec.type == EventType.ASSAULT and fr.sources and all(m.actor.id.endswith("protesters")
+                                                                         for m in fr.sources):
+                    spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
+                if spec.type == EventType.RETREAT and norm.text[r2n(t.start):r2n(t.end)].lstrip("وف").startswith("فرار") \
+                        and any(m.actor.kind == ActorKind.PER for m in fr.sources):
+                    continue  # "فرار الرئيس": a person's flight, not forces withdrawn
+                if spec.type in _ARMED and any(m.via == "adjective" for m in fr.sources):
+                    # "غارة أمريكية": an attack's nationality is that state's armed forces
+                    fr = Frame(tuple(_armed_forces(m) if m.via == "adjective" else m for m in fr.sources),
+                               fr.targets, fr.how, fr.pos)
                 if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
                     # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
@@ -262,6 +273,13 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id, pending), hosts, art.doc_id), replace))
+
+
+def _armed_forces(m):
+    """The armed forces of the state an adjective names, as the same mention."""
+    a = m.actor
+    forces = Actor(f"{a.id}_armed_forces", f"{a.name} armed forces", "", ActorKind.ORG, a.country, "MIL")
+    return replace(m, actor=forces)
 
 
 def _pair_halves(events: list[Event], doc_id: str, pending: list[tuple] = ()) -> list[Event]:

@@ -469,6 +469,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative \
+            and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
             and not (after[0].quantified and spec.type in _PATIENT_TYPES):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
@@ -496,7 +497,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         # the patient, the doer is not named here
         doers: tuple = ()
         if previous is not None and sp["consequence"].search(norm[max(0, nts - 20):nts].rstrip() + " "[:0]):
-            doers = previous.sources  # "ما أسفر عن مقتل ثلاثة مدنيين": the shelling's doer
+            # "ما أسفر عن مقتل ثلاثة مدنيين": the shelling's doer (an armed one: not the marchers a raid dispersed)
+            doers = tuple(m for m in previous.sources if (m.actor.sector or "") in armed_readings()[0])
         return Frame(doers, tuple(a.mention for a in sources), "patient-genitive", spec.pos)
     # coordinated sources after the first one
     if sources and sources[-1].mention.start >= t_end and sources[-1] in after:
