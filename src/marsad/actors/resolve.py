@@ -199,7 +199,8 @@ class ActorResolver:
             if actor is None:
                 return i + 1, None
             surface = normalize_key(text[it.start:it.end])
-            if surface.endswith(_PLURAL_NISBA):
+            counted = _COUNT_BEFORE.search(self._norm[max(0, it.nstart - 12):it.nstart])  # "آلاف الروس"
+            if surface.endswith(_PLURAL_NISBA) or counted:
                 # "آلاف السودانيين": a plural nisba standing as a noun names the people of that state
                 c = self.base.countries[k.ref]
                 people = Actor(f"{c.actor.id}_people", f"{c.actor.name} people", "", ActorKind.ORG, k.ref, "CVL")
@@ -418,6 +419,7 @@ _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 
 
+_COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرات|ملايين|الاف من|مئات من|عشرات من|من)\s*$")
 _CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import replace
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -221,6 +222,14 @@ class EventCoder:
                     aim = _aim(t, mentions, art.text, fr)
                     if aim is not None:
                         fr = Frame(fr.sources, (aim,), fr.how + "+aim", fr.pos)  # "نشر قوات لملاحقة المهاجمين"
+                if verdict == "coded" and spec.type == EventType.PROTEST:
+                    aim = _protest_aim(t, s_trig, mentions, norm, r2n, art.text)
+                    if aim is not None:
+                        # "تظاهر آلاف ... تنديدا بالقصف الإسرائيلي": what the march is against names its target,
+                        # and "رفضا" there is the march's reason, no refusal of its own
+                        consumed.update(id(o) for o in aim[1])
+                        if not fr.targets:
+                            fr = Frame(fr.sources, (aim[0],), fr.how + "+aim", fr.pos)
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
                 if verdict == "a nominal event needs its source and target" and spec.type in _HALF_TYPES \
@@ -385,6 +394,29 @@ def _purpose(t: TriggerHit, triggers: list[TriggerHit], mentions, text: str):
             return o, m
         return None
     return None
+
+
+def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Normalized, r2n, text: str):
+    """The actor a protest is against: the first one within reach after "تنديدا ب"، "رفضا ل"، "ضد" ...
+    Returns (mention, the triggers the aim words carry) or None."""
+    nt = norm.text
+    m = _AIMS().search(nt, r2n(t.end), r2n(t.end) + 120)
+    if m is None or _STOP.search(nt, r2n(t.end), m.start()):
+        return None
+    start = norm.to_raw(m.start())
+    target = next((x for x in mentions if x.start >= start), None)
+    if target is None or target.start - start > 45 or _BREAK.search(text, start, target.start):
+        return None
+    carried = [o for o in triggers if start <= o.start < target.start and o is not t]
+    return target, carried
+
+
+@lru_cache(maxsize=1)
+def _AIMS() -> re.Pattern[str]:
+    from marsad.arabic.normalize import normalize_key
+    from marsad.resources import load_yaml
+    words = sorted((normalize_key(w) for w in load_yaml("events/frames.yaml").get("protest_aims") or []), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def _content_of_talks(t: TriggerHit, triggers: list[TriggerHit], text: str) -> bool:
