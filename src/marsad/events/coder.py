@@ -177,7 +177,7 @@ class EventCoder:
                 if spec.type == EventType.ASSAULT and fr.sources and all(m.actor.id.endswith("protesters")
                                                                          for m in fr.sources):
                     spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
-                if spec.type == EventType.RETREAT and norm.text[r2n(t.start):r2n(t.end)].lstrip("وف").startswith("فرار") \
+                if spec.type == EventType.RETREAT and norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)].startswith("فرار") \
                         and any(m.actor.kind == ActorKind.PER for m in fr.sources):
                     continue  # "فرار الرئيس": a person's flight, not forces withdrawn
                 if spec.type in _ARMED and any(m.via == "adjective" for m in fr.sources):

@@ -90,6 +90,7 @@ def _spec() -> dict:
         "consequence": re.compile(r"(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                                   raw.get("consequence_words") or []), key=len, reverse=True)) + r")\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
+        "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
         "head_of": _by_last_word(normalize_key(w) for w in raw.get("head_of_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
@@ -437,8 +438,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
-    continues = proclitic[:1] in ("و", "ف") and previous is not None \
-        and (spec.pos != "noun" or previous.how.startswith("speech-verb"))  # "جدد دعم X والوقوف إلى جانب Y"
+    continues = previous is not None and ((proclitic[:1] in ("و", "ف")
+                                          and (spec.pos != "noun" or previous.how.startswith("speech-verb")))
+                                         or norm[nts:nte].strip() in sp["participles"])  # "، متهما بوتين"
     # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 4:
@@ -465,6 +467,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 k -= 1
             sources = group
             how = "subject-before"
+    if not sources and previous is not None and previous.sources and norm[nts:nte].strip() in sp["participles"]:
+        sources = [Arg(m, None, False) for m in previous.sources]  # "، متهما بوتين": the sentence's subject
+        how = "participle"
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
@@ -529,6 +534,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if r2n(a.mention.start) - nte > sp["object_window"]:
             break
         gap = norm[r2n(start_after):r2n(a.mention.start)]
+        if targets and a.coord and (a.prep is None or a.prep == targets[0].prep) \
+                and not norm[r2n(targets[-1].mention.end):r2n(a.mention.start)].strip():
+            targets.append(a)  # "الولايات المتحدة وبريطانيا": right after the last target, whatever stood before it
+            continue
         if _COMPLEMENTIZER.search(gap):
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
         if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)
