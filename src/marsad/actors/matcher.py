@@ -32,9 +32,10 @@ class Key(NamedTuple):
 
 
 def adjective_forms(stem: str) -> set[str]:
-    """Forms of a nisba adjective: masc./fem. singular and sound plurals (ال is a proclitic)."""
+    """Forms of a nisba adjective: masc./fem. singular, accusative singular after numbers ("15 سعوديا") and
+    sound plurals (ال is a proclitic)."""
     s = normalize_key(stem)
-    return {s, s + "ه", s + "ون", s + "ين", s + "ان", s + "تان", s + "ات"}
+    return {s, s + "ه", s + "ا", s + "ون", s + "ين", s + "ان", s + "تان", s + "ات"}
 
 
 def _rank(key: Key) -> int:

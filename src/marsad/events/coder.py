@@ -454,8 +454,9 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
     if not fr.sources and spec.type not in sides.sourceless:
         return f"{spec.type} needs a source"
     if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
-                                                   or spec.type in _ONE_SIDED)) \
-            and not (fr.how == "patient-genitive" and fr.targets):
+                                                   or spec.type in _ONE_SIDED
+                                                   or (spec.type in sides.targetless and fr.how == "speech-verb"))) \
+            and not (fr.how == "patient-genitive" and fr.targets):  # "واصلت الطائرات قصف مناطق": the light verb tells it
         return "a nominal event needs its source and target"
     return "coded"
 

@@ -392,7 +392,12 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
         b = prior[-1]
         gap = norm[r2n(b.mention.end):sv_start]
         if b.prep is None and "،" not in gap and _content_words(norm, r2n(b.mention.end), sv_start, skips) == 0:
-            return [b]
+            group = [b]  # "وكانت قوات بوركينا فاسو ونظيرتها النيجرية قد نفذت": the whole coordinated subject
+            k = len(prior) - 2
+            while k >= 0 and group[0].coord and prior[k].prep is None:
+                group.insert(0, prior[k])
+                k -= 1
+            return group
     return []
 
 
