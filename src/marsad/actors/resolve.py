@@ -125,6 +125,7 @@ class ActorResolver:
         """
         items: list[_Item] = []
         self._norm = norm.text
+        self._normalized = norm
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
             items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
@@ -199,12 +200,18 @@ class ActorResolver:
             if actor is None:
                 return i + 1, None
             surface = normalize_key(text[it.start:it.end])
-            counted = _COUNT_BEFORE.search(self._norm[max(0, it.nstart - 12):it.nstart])  # "آلاف الروس"
+            base = max(0, it.nstart - 12)
+            counted = _COUNT_BEFORE.search(self._norm[base:it.nstart])  # "آلاف الروس"
             if surface.endswith(_PLURAL_NISBA) or counted:
-                # "آلاف السودانيين": a plural nisba standing as a noun names the people of that state
+                # "آلاف السودانيين": a plural nisba standing as a noun names the people of that state; the count
+                # belongs to the mention ("آلاف الروس")
                 c = self.base.countries[k.ref]
                 people = Actor(f"{c.actor.id}_people", f"{c.actor.name} people", "", ActorKind.ORG, k.ref, "CVL")
-                return i + 1, Mention(it.start, it.end, text[it.start:it.end], people, "nationals")
+                start = it.start
+                if counted and counted.group().strip() != "من":
+                    word = counted.group()
+                    start = self._normalized.to_raw(base + counted.start() + len(word) - len(word.lstrip()))
+                return i + 1, Mention(start, it.end, text[start:it.end], people, "nationals")
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, "adjective")
         return i + 1, None
 
@@ -278,6 +285,13 @@ class ActorResolver:
             elif entry is not None and entry.actor.kind == "PER" and pro_ok:
                 if country is not None and entry.actor.country not in (country, None) and k.kind != "honorific":
                     break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
+                if head is not None and head.id == "supporters":
+                    # "أنصار زعيم التيار الصدري مقتدى الصدر": the person's followers
+                    leader = self._entry_actor(entry, st.day)
+                    st.seen_entries.add(entry.actor.id)
+                    followers = Actor(f"{leader.id}_supporters", f"{leader.name} supporters", "", ActorKind.ORG,
+                                      leader.country, "CVL")
+                    return j + 1, Mention(first.start, items[j].end, text[first.start:items[j].end], followers, "generic")
                 return self._named(text, items, i, j, entry, honorific, head, st)
             elif entry is not None and pro_ok and head is not None:
                 if closed and not items[j].proclitic and entry.actor.kind != "PER":
@@ -421,6 +435,7 @@ _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 
 _COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرات|ملايين|الاف من|مئات من|عشرات من|من)\s*$")
 _CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
+_FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|مؤيدي|موالون|موالين|أتباع|اتباع|مناصرو|مناصري)\s+$")
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
                             r"الناطق الرسمي باسم|المتحدث الرسمي باسم|مؤسس|مرشد)\s*$")
@@ -431,6 +446,15 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
     merged: list[Mention] = []
     for m in out:
+        if m.actor.kind == ActorKind.PER:
+            lead = _FOLLOWERS.search(text[max(0, m.start - 14):m.start])
+            if lead:
+                # "أنصار زعيم التيار الصدري مقتدى الصدر": the person's followers, not the person
+                start = max(0, m.start - 14) + lead.start() + len(lead.group()) - len(lead.group().lstrip())
+                followers = Actor(f"{m.actor.id}_supporters", f"{m.actor.name} supporters", "", ActorKind.ORG,
+                                  m.actor.country, "CVL")
+                merged.append(Mention(start, m.end, text[start:m.end], followers, "generic", None, m.proclitic))
+                continue
         prev = merged[-1] if merged else None
         if prev is not None and m.actor.kind == ActorKind.PER and m.via in ("name", "title+name", "short") \
                 and _TITLE_GAP.match(text[prev.end:m.start]) and prev.actor.country in (m.actor.country, None, "") \

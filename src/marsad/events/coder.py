@@ -174,7 +174,10 @@ class EventCoder:
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
                 spec = _by_sector(spec, t.alternatives, fr)
-                if spec.type == EventType.ASSAULT and fr.sources and all(m.actor.id.endswith("protesters")
+                if spec.type == EventType.PROTEST and fr.sources and all(
+                        m.via in ("capital", "country") or m.actor.sector == "GOV" for m in fr.sources):
+                    spec = replace(spec, type=EventType.ACCUSE, mode=None, cameo="111")  # "احتجاج أثينا": a state's protest
+                if spec.type == EventType.ASSAULT and fr.sources and all(m.actor.id.endswith(("protesters", "supporters"))
                                                                          for m in fr.sources):
                     spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
                 if spec.type == EventType.RETREAT and norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)].startswith("فرار") \

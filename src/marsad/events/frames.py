@@ -90,6 +90,7 @@ def _spec() -> dict:
         "consequence": re.compile(r"(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
                                   raw.get("consequence_words") or []), key=len, reverse=True)) + r")\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
+        "passive_prone": frozenset(normalize_key(w) for w in raw.get("passive_prone_verbs") or []),
         "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
         "head_of": _by_last_word(normalize_key(w) for w in raw.get("head_of_words") or []),
         "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
@@ -480,7 +481,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
-            and not (after[0].quantified and spec.type in _PATIENT_TYPES):
+            and not (after[0].quantified and spec.type in _PATIENT_TYPES
+                     and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]):
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
