@@ -31,6 +31,11 @@ FLOORS = {
         {"ACCUSE": (0.85, 0.7), "AGREE": (0.85, 0.7), "ASSAULT": (0.75, 0.65), "COERCE": (0.85, 0.25),
          "CONSULT": (0.85, 0.65), "PROTEST": (0.6, 0.3), "REQUEST": (0.85, 0.75), "SANCTION": (0.85, 0.7),
          "SUPPORT": (0.85, 0.9)}),
+    # longer self-written news items (headline + body, quotes, background, non-asserted events)
+    "wire2-gold.jsonl": (
+        {"entity_level_prf": (0.72, 0.31), "code_level_prf": (0.6, 0.27)},
+        {"AGREE": (0.85, 0.5), "ASSAULT": (0.55, 0.4), "CONSULT": (0.75, 0.45), "PROTEST": (0.55, 0.35),
+         "REJECT": (0.85, 0.35), "SANCTION": (0.85, 0.5)}),
 }
 
 

@@ -30,6 +30,7 @@ _DATE_AFTER = 45  # characters after a trigger within which a date still governs
 _PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
 _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
+_PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE})
 _ARMED = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
                          EventType.MOBILIZE, EventType.RETREAT})
@@ -177,8 +178,8 @@ class EventCoder:
                 if spec.type == EventType.PROTEST and fr.sources and all(
                         m.via in ("capital", "country") or m.actor.sector == "GOV" for m in fr.sources):
                     spec = replace(spec, type=EventType.ACCUSE, mode=None, cameo="111")  # "احتجاج أثينا": a state's protest
-                if spec.type == EventType.ASSAULT and fr.sources and all(m.actor.id.endswith(("protesters", "supporters"))
-                                                                         for m in fr.sources):
+                if spec.type == EventType.ASSAULT and fr.pos != "noun" and fr.sources \
+                        and all(m.actor.id.endswith(("protesters", "supporters")) for m in fr.sources):
                     spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
                 if spec.type == EventType.RETREAT and norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)].startswith("فرار") \
                         and any(m.actor.kind == ActorKind.PER for m in fr.sources):
@@ -195,8 +196,11 @@ class EventCoder:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
                     if switched == "AID":
                         spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
-                if fr.sources or fr.targets:
-                    previous = fr
+                if fr.sources or previous is None or not previous.sources:
+                    previous = fr if (fr.sources or fr.targets) else previous
+                elif fr.targets:
+                    # a noun with only its object keeps the sentence's subject for what follows ("، متهما ...")
+                    previous = Frame(previous.sources, fr.targets, previous.how, previous.pos)
                 verdict = _verdict(spec, fr, sides)
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
@@ -411,6 +415,8 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     if target is None or target.start - start > 45 or _BREAK.search(text, start, target.start):
         return None
     carried = [o for o in triggers if start <= o.start < target.start and o is not t]
+    if target.via != "adjective" and any(o.spec.type in _PATIENT_OF for o in carried):
+        return None  # "احتجاجا على قتل المتظاهرين": the victims of the deed protested, not its target
     return target, carried
 
 
