@@ -44,3 +44,10 @@ def test_nominal_visit_with_genitive_source_and_lam_target(mini_pipeline):
 
 def test_no_event_without_actors(mini_pipeline):
     assert _events(mini_pipeline, "بحث الاجتماع تأمين الحدود البحرية.") == []
+
+
+def test_headline_event_takes_the_date_the_body_gives_it(mini_pipeline):
+    # the headline names Haftar and Italy; the body retells the meeting with other actors and a date
+    text = "حفتر ووزير الخارجية الإيطالي يبحثان تأمين الحدود\nبحث المشير خليفة حفتر، أمس الأربعاء، مع روما تأمين الحدود."
+    got = _events(mini_pipeline, text)
+    assert ("CONSULT", "khalifa_haftar", "luigi_di_maio", "asserted", "2020-02-12") in got

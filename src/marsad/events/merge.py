@@ -25,7 +25,23 @@ def merge_restatements(events: tuple[Event, ...], sentences: tuple[Sentence, ...
                 out[j] = dataclasses.replace(b, extra_evidence=b.extra_evidence + (e.evidence,),
                                              confidence=min(0.95, round(b.confidence + 0.05, 2)))
                 drop.add(i)
-    return tuple(e for i, e in enumerate(out) if i not in drop)
+    kept = [(i, e) for i, e in enumerate(out) if i not in drop]
+    # a headline's event the body tells with other words still happened when the lead says
+    result = []
+    for i, e in kept:
+        if e.sentence_index in headline and e.date is None:
+            lead = next((b for _, b in kept if b.sentence_index not in headline and b.type == e.type and b.date
+                         and b.sentence_index <= e.sentence_index + 3 and _shares_actor(b, e)), None)
+            if lead is not None:
+                e = dataclasses.replace(e, date=lead.date)
+        result.append(e)
+    return tuple(result)
+
+
+def _shares_actor(a: Event, b: Event) -> bool:
+    ids_a = {m.actor.id for m in (a.source, a.target) if m is not None}
+    ids_b = {m.actor.id for m in (b.source, b.target) if m is not None}
+    return bool(ids_a & ids_b)
 
 
 def _key(e: Event) -> tuple:
