@@ -65,6 +65,7 @@ class ActorResolver:
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
         words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
+        self._stateless = frozenset(load_yaml("actors/context.yaml").get("stateless_heads") or [])
         self._nearest = frozenset(load_yaml("actors/context.yaml").get("nearest_country_heads") or [])
         self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?(?:" + "|".join(map(re.escape, words)) + r")"
@@ -324,8 +325,14 @@ class ActorResolver:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
                 return j, None
-            country = self._context_country(items, i, st, sent_of, out, head.kind == "PER" or head.id in self._nearest,
-                                            head.sector in _LOCAL_SECTORS)
+            if head.id in self._stateless:
+                # "طرفي النزاع في السودان": only a state named right after says whose
+                nxt = items[j] if j < len(items) else None
+                country = self._key_country(nxt.key) if nxt is not None and nxt.start - end <= 12 \
+                    and nxt.key.kind in ("country", "capital", "adj") else None
+            else:
+                country = self._context_country(items, i, st, sent_of, out, head.kind == "PER" or head.id in self._nearest,
+                                                head.sector in _LOCAL_SECTORS)
             body = next((self.base.entries[r.ref] for r in first.readings if r.kind in ("name", "short")), None)
             if body is not None and j == i + 1 and country in (None, body.actor.country):
                 # bare "مجلس النواب" in an article about Libya is the House of Representatives
@@ -436,6 +443,7 @@ _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 _COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرات|ملايين|الاف من|مئات من|عشرات من|من)\s*$")
 _CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
 _FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|مؤيدي|موالون|موالين|أتباع|اتباع|مناصرو|مناصري)\s+$")
+_APPOSED = re.compile(r"^\s*[،,:]\s*$")
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
                             r"الناطق الرسمي باسم|المتحدث الرسمي باسم|مؤسس|مرشد)\s*$")
@@ -445,7 +453,9 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     """A title the chain could not close, right before the named person, is one mention of that person:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
     merged: list[Mention] = []
-    for m in out:
+    for k, m in enumerate(out):
+        if m.actor.id.endswith("parties") and k + 1 < len(out) and _APPOSED.match(text[m.end:out[k + 1].start]):
+            continue  # "وفدا الطرفين المتحاربين، حكومة الوفاق والجيش الوطني": the apposition names them
         if m.actor.kind == ActorKind.PER:
             lead = _FOLLOWERS.search(text[max(0, m.start - 14):m.start])
             if lead:
