@@ -192,7 +192,7 @@ CASES = [
      [("SANCTION", "algeria", "morocco", "asserted")]),
     ("pronoun-owner",
      "وقال المصدر إن حفتر توجه إلى روما بعد لقائه مسؤولين عن فرنسا وألمانيا.",
-     [("CONSULT", "khalifa_haftar", "france", "asserted"), ("CONSULT", "khalifa_haftar", "germany", "asserted"), ("CONSULT", "khalifa_haftar", "italy", "asserted")]),
+     [("CONSULT", "khalifa_haftar", "france", "asserted"), ("CONSULT", "khalifa_haftar", "germany", "asserted")]),
     ("topic-of-talks",
      "أجرى وزير الخارجية الأمريكي أنتوني بلينكن، الاثنين، محادثات مع نظيره التركي مولود جاويش أوغلو تناولت انضمام السويد وفنلندا.",
      [("CONSULT", "antony_blinken", "mevlut_cavusoglu", "asserted")]),

@@ -124,6 +124,7 @@ class EventCoder:
         previous = None
         recent: list[tuple] = []
         next_topic = None
+        movements: set[int] = set()  # indexes of arrivals in a capital, kept only if the purpose names a host
         pending: list[tuple] = []  # (sentence, type, source, target) of nominal halves not coded on their own
         protest = None  # (sentence, trigger end, sources, first event index) of the last protest coded
         consumed: set[int] = set()  # purpose masdars folded into the weak verb before them
@@ -181,9 +182,14 @@ class EventCoder:
                 if spec.type == EventType.ASSAULT and fr.pos != "noun" and fr.sources \
                         and all(m.actor.id.endswith(("protesters", "supporters")) for m in fr.sources):
                     spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
-                if spec.type == EventType.RETREAT and norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)].startswith("فرار") \
+                word = norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)]
+                veto = None
+                if spec.mode == "multilateral" and fr.sources and all(m.actor.sector == "LEG" for m in fr.sources) \
+                        and not fr.targets and word.startswith("جلس"):
+                    veto = "a parliament's sitting is no event between actors"  # "خلال جلسته"
+                if spec.type == EventType.RETREAT and word.startswith("فرار") \
                         and any(m.actor.kind == ActorKind.PER for m in fr.sources):
-                    continue  # "فرار الرئيس": a person's flight, not forces withdrawn
+                    veto = "a person's flight is no withdrawal of forces"  # "فرار الرئيس"
                 if spec.type in _ARMED and any(m.via == "adjective" for m in fr.sources):
                     # "غارة أمريكية": an attack's nationality is that state's armed forces
                     fr = Frame(tuple(_armed_forces(m) if m.via == "adjective" else m for m in fr.sources),
@@ -201,7 +207,7 @@ class EventCoder:
                 elif fr.targets:
                     # a noun with only its object keeps the sentence's subject for what follows ("، متهما ...")
                     previous = Frame(previous.sources, fr.targets, previous.how, previous.pos)
-                verdict = _verdict(spec, fr, sides)
+                verdict = veto or _verdict(spec, fr, sides)
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming):
@@ -278,6 +284,8 @@ class EventCoder:
                         if key in seen:
                             continue
                         seen.add(key)
+                        if spec.weak and spec.mode == "visit" and tgt is not None and tgt.via in ("capital", "country"):
+                            movements.add(len(events))  # "وصل باتيلي إلى طرابلس": an arrival, unless a host is named
                         events.append(Event(
                             event_id=event_id(art.doc_id, spec.type, key[1], key[2], t.start),
                             doc_id=art.doc_id, type=EventType(spec.type), mode=spec.mode, cameo=spec.cameo,
@@ -288,7 +296,8 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        return tuple(inherit_locations(_visit_hosts(_pair_halves(events, art.doc_id, pending), hosts, art.doc_id), replace))
+        events = _visit_hosts(events, hosts, art.doc_id, movements)
+        return tuple(inherit_locations(_pair_halves(events, art.doc_id, pending), replace))
 
 
 def _armed_forces(m):
@@ -352,10 +361,11 @@ def _topic_of(sent, mentions, starts: list[int]):
     return None
 
 
-def _visit_hosts(events: list[Event], hosts: list[tuple], doc_id: str) -> list[Event]:
-    """"توجه X إلى طرابلس للقاء Y": a visit to a city names its host in the purpose clause after it."""
+def _visit_hosts(events: list[Event], hosts: list[tuple], doc_id: str, movements: set[int] = frozenset()) -> list[Event]:
+    """"توجه X إلى طرابلس للقاء Y": a visit to a city names its host in the purpose clause after it; an arrival
+    (``movements``) whose purpose names nobody is travel, not an event."""
     out = []
-    for e in events:
+    for k, e in enumerate(events):
         if e.mode == "visit" and (e.target is None or e.target.via in ("capital", "country")):
             host = next((m for i, start, m in hosts if i == e.sentence_index and start > e.trigger.start
                          and m.actor.kind == ActorKind.PER
@@ -363,6 +373,8 @@ def _visit_hosts(events: list[Event], hosts: list[tuple], doc_id: str) -> list[E
             if host is not None:
                 e = replace(e, target=host, event_id=event_id(doc_id, e.type, e.source and e.source.actor.id,
                                                               host.actor.id, e.trigger.start))
+            elif k in movements:
+                continue
         out.append(e)
     return out
 
