@@ -51,3 +51,11 @@ def test_headline_event_takes_the_date_the_body_gives_it(mini_pipeline):
     text = "حفتر ووزير الخارجية الإيطالي يبحثان تأمين الحدود\nبحث المشير خليفة حفتر، أمس الأربعاء، مع روما تأمين الحدود."
     got = _events(mini_pipeline, text)
     assert ("CONSULT", "khalifa_haftar", "luigi_di_maio", "asserted", "2020-02-12") in got
+
+
+def test_undated_meeting_takes_the_date_of_its_later_retelling(mini_pipeline):
+    # the first sentence recalls meetings without a date; the next tells one of them with its date
+    text = ("وكان المشير خليفة حفتر قد التقى مسؤولين عن إيطاليا. "
+            "وفي 5 فبراير الجاري، استقبل المشير خليفة حفتر وزير الخارجية الإيطالي لويجي دي مايو في الرجمة.")
+    got = _events(mini_pipeline, text)
+    assert ("CONSULT", "khalifa_haftar", "italy", "asserted", "2020-02-05") in got

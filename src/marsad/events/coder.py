@@ -296,8 +296,27 @@ class EventCoder:
                             topics=spec.topics, confidence=conf, sentence_index=sent.index))
             if s_dates:
                 last_date = s_dates[-1]
-        events = _visit_hosts(events, hosts, art.doc_id, movements)
+        events = _dates_told_later(_visit_hosts(events, hosts, art.doc_id, movements))
         return tuple(inherit_locations(_pair_halves(events, art.doc_id, pending), replace))
+
+
+def _dates_told_later(events: list[Event]) -> list[Event]:
+    """"بعد لقائه مسؤولين عن فرنسا ... وأمس الأربعاء، استقبل حفتر مدير ... الفرنسية": an event whose sentence
+    gives no date takes the date of the same meeting told with one a few sentences later (same type and
+    source, target of the same state)."""
+    out = []
+    for i, e in enumerate(events):
+        own = e.date is not None and e.evidence.start <= e.date.start < e.evidence.end
+        if not own and e.source is not None and e.target is not None:
+            later = next((o for o in events[i + 1:] if 0 < o.sentence_index - e.sentence_index <= 6
+                          and o.type == e.type and o.source is not None and o.target is not None
+                          and o.source.actor.id == e.source.actor.id and o.target.actor.id != e.target.actor.id
+                          and o.target.actor.country == e.target.actor.country
+                          and o.date is not None and o.evidence.start <= o.date.start < o.evidence.end), None)
+            if later is not None:
+                e = replace(e, date=later.date)
+        out.append(e)
+    return out
 
 
 def _armed_forces(m):
