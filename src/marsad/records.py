@@ -200,6 +200,8 @@ class PlaceMention:
     """The exact surface string (with any clitic, e.g. ``بالرجمة``)."""
     place: Place
     """The resolved gazetteer place."""
+    proclitic: str | None = None
+    """The clitics written at the front of ``text`` ("ب" in "بإقليم بلوشستان"); None when unknown."""
 
 
 @dataclass(frozen=True, slots=True)

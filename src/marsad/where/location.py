@@ -76,9 +76,12 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
                p.end - p.start for m in mentions):
             continue  # "حكومة طرابلس" names an actor, not a place
         before = normalize_key(text[max(0, p.start - 25):p.start]).rstrip(" «»\"'’‘“”")
-        first = normalize_key(p.text)[:1]
-        attached_b = first == "ب" and not normalize_key(p.place.name_ar).startswith("ب")
-        attached_l = first == "ل" and not normalize_key(p.place.name_ar).startswith("ل")
+        if p.proclitic is not None:  # the matcher knows: "بلوشستان" has no ب, "بإقليم بلوشستان" has
+            attached_b, attached_l = p.proclitic.lstrip("وف").startswith("ب"), p.proclitic.lstrip("وف").startswith("ل")
+        else:
+            first = normalize_key(p.text)[:1]
+            attached_b = first == "ب" and not normalize_key(p.place.name_ar).startswith("ب")
+            attached_l = first == "ل" and not normalize_key(p.place.name_ar).startswith("ل")
         origin = w["origin_words"].search(before + " ")
         if origin and not retreat:
             continue  # where a visitor came from; but a withdrawal happens where it leaves ("انسحبت من ترهونة")
@@ -95,8 +98,8 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
             continue
         dist = abs(p.start - trigger[0])
         if p.place.kind in ("country", "region") and score > 0:
-            if p.place.country in home:
-                continue
+            if p.place.kind == "country" and p.place.country in home:
+                continue  # "ممثلون عن مجلس النواب في ليبيا": the actors' own state says nothing
             score += 2  # "في ليبيا" mostly qualifies an actor; a city says where it happened
         key = score * 10_000 + dist
         if best is None or key < best[0]:

@@ -45,5 +45,5 @@ def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Men
         s, e = norm.span_to_raw(h.start, h.end)
         ids = h.values
         pid = ids[0] if len(ids) == 1 else max(ids, key=lambda i: (context[gaz.places[i].country], -ids.index(i)))
-        out.append(PlaceMention(s, e, text[s:e], gaz.places[pid]))
+        out.append(PlaceMention(s, e, text[s:e], gaz.places[pid], h.proclitic))
     return tuple(out)
