@@ -26,14 +26,14 @@ def merge_restatements(events: tuple[Event, ...], sentences: tuple[Sentence, ...
                                              confidence=min(0.95, round(b.confidence + 0.05, 2)))
                 drop.add(i)
     kept = [(i, e) for i, e in enumerate(out) if i not in drop]
-    # a headline's event the body tells with other words still happened when the lead says
+    # a headline's event the body tells with other words still happened when and where the lead says
     result = []
     for i, e in kept:
-        if e.sentence_index in headline and e.date is None:
-            lead = next((b for _, b in kept if b.sentence_index not in headline and b.type == e.type and b.date
+        if e.sentence_index in headline and (e.date is None or e.location is None):
+            lead = next((b for _, b in kept if b.sentence_index not in headline and b.type == e.type
                          and b.sentence_index <= e.sentence_index + 3 and _shares_actor(b, e)), None)
             if lead is not None:
-                e = dataclasses.replace(e, date=lead.date)
+                e = dataclasses.replace(e, date=e.date or lead.date, location=e.location or lead.location)
         result.append(e)
     return tuple(result)
 
