@@ -28,7 +28,7 @@ def _words() -> dict[str, re.Pattern[str]]:
         forms = sorted((re.escape(normalize_key(w)) for w in raw.get(key) or []), key=len, reverse=True)
         return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(forms) + r")\s*$")
 
-    return {k: tail(k) for k in ("locative_words", "destination_words", "origin_words")}
+    return {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
 
 
 def inherit_locations(events: list, replace) -> list:
@@ -88,8 +88,9 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         visited = visit and p.start >= trigger[1] and any(
             m.start <= p.start and p.end <= m.end and m.via in ("capital", "country") for m in mentions)
         score = None
-        if visit and (w["destination_words"].search(before + " ") or attached_l or visited):
-            score = 0
+        during = p.start > trigger[0] and w["during_visit_words"].search(normalize_key(text[max(0, p.start - 30):p.start]) + " ")
+        if during or (visit and (w["destination_words"].search(before + " ") or attached_l or visited)):
+            score = 0  # a visit's destination, also the place of what was said during it
         elif origin:
             score = 1
         elif w["locative_words"].search(before + " ") or attached_b:
