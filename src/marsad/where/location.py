@@ -33,7 +33,7 @@ def _words() -> dict[str, re.Pattern[str]]:
 
 def inherit_locations(events: list, replace) -> list:
     """Give an event without a place the place of another event of the article with the same two sides
-    (the same meeting told again), or with the same source within three sentences."""
+    (the same meeting told again), or with the same source within six sentences."""
     located = [e for e in events if e.location is not None and e.location.place.kind not in ("country", "region")]
     if not located:
         return events
@@ -45,7 +45,7 @@ def inherit_locations(events: list, replace) -> list:
             for o in located:
                 o_sides = {o.source.actor.id if o.source else None, o.target.actor.id if o.target else None}
                 near = abs(o.sentence_index - e.sentence_index)
-                if o_sides == sides or (o.source and o.source.actor.id == e.source.actor.id and near <= 3):
+                if o_sides == sides or (o.source and o.source.actor.id == e.source.actor.id and near <= 6):
                     if best is None or near < abs(best.sentence_index - e.sentence_index):
                         best = o
             if best is not None:
