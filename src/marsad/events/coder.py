@@ -157,7 +157,8 @@ class EventCoder:
                 continue
             args = attach(norm.text, r2n, mentions, [(r2n(p.start), r2n(p.end)) for p in s_places])
             skips = [(r2n(x.start), r2n(x.end)) for x in s_dates] + \
-                    [(r2n(p.start), r2n(p.end)) for p in s_places]
+                    [(r2n(p.start), r2n(p.end)) for p in s_places] + \
+                    [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]  # once per sentence, not per trigger
             ns, ne = r2n(sent.start), r2n(sent.end)
             nsent = norm.text[ns:ne]
             for t in s_trig:
@@ -171,7 +172,8 @@ class EventCoder:
                 fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
-                            if o is not t and o.spec.pos == "noun" and not o.enclitic])  # "زيارته" keeps no ل-phrase
+                            if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
+                           merged_skips=True)
                 if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)

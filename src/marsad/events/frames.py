@@ -268,12 +268,15 @@ def _gap_words(norm: str, a: int, b: int) -> int:
 def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
     """Start, end and text of every word of a document, and whether each is a content word
     (built once per document: the frame questions ask about many short stretches of it)."""
-    starts, ends, words = [], [], []
-    for m in _WORD.finditer(norm):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(m.group())
-    return starts, ends, words, bytearray(_is_content(w) for w in words)
+    words = norm.split()  # the same words as \S+, found in C
+    starts, ends = [], []
+    pos, find = 0, norm.find
+    for w in words:
+        start = find(w, pos)
+        pos = start + len(w)
+        starts.append(start)
+        ends.append(pos)
+    return starts, ends, words, bytearray(map(_is_content, words))
 
 
 @lru_cache(maxsize=65536)
@@ -371,6 +374,9 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     if k < 0 or speech[k][0] < nts - 120:
         return []
     sv_start, sv_end = speech[k]
+    if _content_words(norm, sv_end, nts, skips or []) > slack \
+            and not _spec()["speech_complements"].search(norm, sv_end, nts):
+        return []  # the usual case, answered from the word index without building a masked copy
     between = [a for a in before if r2n(a.mention.start) >= sv_end]
     rest = norm[sv_end:nts]
     for a in between:
@@ -405,14 +411,16 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
           skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None,
           others: list[tuple[int, int]] | None = None, speech: list[tuple[int, int]] | None = None,
-          nouns: list[tuple[int, str]] | None = None) -> Frame:
+          nouns: list[tuple[int, str]] | None = None, merged_skips: bool = False) -> Frame:
     """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
 
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments;
-    ``others`` the spans of the sentence's other verbal triggers, which no argument search crosses.
+    ``others`` the spans of the sentence's other verbal triggers, which no argument search crosses;
+    ``merged_skips``: ``skips`` already holds the spans of all the sentence's mentions (the coder's fast path).
     """
     others = others or []
-    skips = list(skips or []) + [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]
+    if not merged_skips:
+        skips = list(skips or []) + [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
         spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
