@@ -38,6 +38,12 @@ def _is_trigger(token: str) -> bool:
     return bool(trigger_lexicon().find(token))
 
 
+def _starts_trigger(phrase: str) -> bool:
+    """A trigger phrase starts at the first word ("مذكرة تفاهم"): no name begins there."""
+    from marsad.events.lexicon import trigger_lexicon
+    return any(h.start == 0 for h in trigger_lexicon().find(normalize_key(phrase)))
+
+
 def discover_name(text: str, pos: int, head: Head, title_actor: Actor, limit: int | None = None,
                   arabic_names: bool = True, max_words: int = 3) -> tuple[Actor, int] | None:
     """A provisional person named right after a title ending at ``pos``, with the new end offset.
@@ -65,7 +71,7 @@ def discover_name(text: str, pos: int, head: Head, title_actor: Actor, limit: in
             break
         if token.startswith("ال") and (not words or not arabic_names):
             break
-        if _is_trigger(token):
+        if _is_trigger(token) or (not words and _starts_trigger(text[w.start():w.start() + 30])):
             break
         words.append((w.start(), w.end()))
         gap = re.match(r" (?=\S)", text[w.end():w.end() + 2])

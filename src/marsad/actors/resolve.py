@@ -54,6 +54,7 @@ class _DocState:
     countries: Counter = field(default_factory=Counter)
     provisional: dict[str, Actor] = field(default_factory=dict)
     places: list[tuple[int, str]] = field(default_factory=list)  # (raw start, ISO3) of unambiguous places
+    last_role: str | None = None  # role of the last title read, for "نظيره"
     last_place_end: int | None = None  # raw end of the last state or capital read as a place
 
 
@@ -101,8 +102,11 @@ class ActorResolver:
             kind = ActorKind.PER if head.kind == "PER" else ActorKind.ORG
             return Actor(f"{o.id}_{head.id}", f"{o.name} {head.id.replace('_', ' ')}", "", kind,
                          o.country, sector), "title"
-        if head.role and country:
-            holder = self.base.holder(head.role, country, st.day)
+        role = head.role
+        if head.id == "counterpart" and st.last_role:
+            role = st.last_role  # "وزير الداخلية الليبي ونظيره الإيطالي": Italy's interior minister
+        if role and country:
+            holder = self.base.holder(role, country, st.day)
             if holder is not None:
                 return self._entry_actor(holder, st.day), "title"
         if head.kind != "PER" and head.sector == "GOV" and not head.plural:
@@ -146,6 +150,8 @@ class ActorResolver:
             first = items[i]
             i, mention = self._chain(coded, items, i, st, sent_of, out)
             if mention is not None:
+                if mention.role:
+                    st.last_role = mention.role
                 if mention.start == first.start:
                     mention = Mention(mention.start, mention.end, mention.text, mention.actor, mention.via,
                                       mention.role, first.proclitic)

@@ -374,6 +374,8 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     if k < 0 or speech[k][0] < nts - 120:
         return []
     sv_start, sv_end = speech[k]
+    if _COMPLEMENTIZER.search(norm, sv_end, nts):
+        return []  # "أعلن X أن قوات الجيش أسقطت ...": the clause after أن has its own subject
     if _content_words(norm, sv_end, nts, skips or []) > slack \
             and not _spec()["speech_complements"].search(norm, sv_end, nts):
         return []  # the usual case, answered from the word index without building a masked copy
