@@ -16,7 +16,16 @@ from marsad.resources import load_yaml
 
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s*$")
 _PRESENT = frozenset("يتن")
-_CLAUSE_BREAK = re.compile(r"[؛;.!?؟]|،\s*(?:و|ثم|بينما|فيما|حيث)")
+_CLAUSE_BREAK = r"[؛;.!?؟]|،\s*$|،\s*(?:و|ثم|بينما|فيما|حيث"
+
+
+@lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern[str]:
+    """Where a clause ends: strong punctuation, or a comma before a conjunction or a circumstantial participle
+    ("ترفض أي حل عسكري، داعيا الأطراف": the "أي" of the first clause says nothing of the call)."""
+    participles = load_yaml("events/frames.yaml").get("participles") or []
+    words = "|".join(sorted((re.escape(normalize_key(w)) for w in participles), key=len, reverse=True))
+    return re.compile(_CLAUSE_BREAK + (("|" + words) if words else "") + ")")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +75,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
             and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
-    cut = list(_CLAUSE_BREAK.finditer(before))
+    cut = list(_clause_break().finditer(before))
     if cut:
         before = before[cut[-1].end():]
     before = " " + before
