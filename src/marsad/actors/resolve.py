@@ -449,6 +449,7 @@ _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 _COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرات|ملايين|الاف من|مئات من|عشرات من|من)\s*$")
 _CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
 _FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|مؤيدي|موالون|موالين|أتباع|اتباع|مناصرو|مناصري)\s+$")
+_MEMBERS_OF = re.compile(r"^\s+(?:من|في)\s+$")
 _APPOSED = re.compile(r"^\s*[،,:]\s*$")
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
@@ -459,7 +460,18 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     """A title the chain could not close, right before the named person, is one mention of that person:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
     merged: list[Mention] = []
+    skip_next = False
     for k, m in enumerate(out):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and m.via == "generic" and m.actor.kind == ActorKind.ORG and nxt.actor.kind == ActorKind.ORG \
+                and nxt.via in ("name", "short") and _MEMBERS_OF.match(text[m.end:nxt.start]):
+            # "مسلحون من حركة الشباب"، "عناصر من الحرس الرئاسي": members acting for the group named
+            merged.append(Mention(m.start, nxt.end, text[m.start:nxt.end], nxt.actor, "name", nxt.role, m.proclitic))
+            skip_next = True
+            continue
         if m.actor.id.endswith("parties") and k + 1 < len(out) and _APPOSED.match(text[m.end:out[k + 1].start]):
             continue  # "وفدا الطرفين المتحاربين، حكومة الوفاق والجيش الوطني": the apposition names them
         if m.actor.kind == ActorKind.PER:

@@ -528,7 +528,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         while idx < len(after) and after[idx].coord and after[idx].prep is None:
             sources.append(after[idx])
             idx += 1
-    if not sources and spec.pos in ("noun", "phrase") and spec.type != "PROTEST":  # "احتجاجا على": no doer
+    if not sources and (spec.pos in ("noun", "phrase") or spec.type in _PATIENT_TYPES) \
+            and spec.type != "PROTEST":  # "احتجاجا على": no doer; "قُتل 25 محتجا برصاص قوات الأمن": the agent
         agent = next((a for a in after if a.prep == "agent"
                       and _content_words(norm, nte, r2n(a.mention.start), skips) <= 6
                       and not any(nte <= o < r2n(a.mention.start) for o, _ in nouns or ())), None)
@@ -542,7 +543,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         how += "+from"
     src_ids = {id(a) for a in sources}
     src_actors = {a.mention.actor.id for a in sources}
-    start_after = max([t_end] + [a.mention.end for a in sources if a.mention.start >= t_end])
+    start_after = max([t_end] + [a.mention.end for a in sources if a.mention.start >= t_end
+                                 and a.prep != "agent"])  # "قتل 25 محتجا برصاص قوات الأمن": the patient precedes the agent
     targets: list[Arg] = []
     allowed = spec.target
     for a in after:
