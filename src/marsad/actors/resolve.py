@@ -66,6 +66,7 @@ class ActorResolver:
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
         words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
+        self._voice_of = dict(load_yaml("actors/context.yaml").get("voice_of") or {})
         self._stateless = frozenset(load_yaml("actors/context.yaml").get("stateless_heads") or [])
         self._nearest = frozenset(load_yaml("actors/context.yaml").get("nearest_country_heads") or [])
         self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
@@ -271,6 +272,14 @@ class ActorResolver:
             # kept as a mention so that frames see who acts; events give it as an empty side
             nobody = Actor("unidentified", "Unidentified actor", "", ActorKind.ORG, None, head.sector)
             return i + 1, Mention(first.start, first.end, text[first.start:first.end], nobody, "unidentified")
+        if head is not None and head.id in self._voice_of:
+            # "ويطالب مشروع القرار ..."، "يدعو القرار الأطراف": a resolution speaks for the council that votes it
+            body = self._voice_of[head.id]
+            if body not in st.seen_entries or body not in self.base.entries \
+                    or self._norm_word_after(text, first.end) in ("الذي", "التي"):
+                return i + 1, None  # "مشروع القرار الذي قدمته بريطانيا": the text, named by its sponsor
+            actor = self._entry_actor(self.base.entries[body], st.day)
+            return i + 1, Mention(first.start, first.end, text[first.start:first.end], actor, "coref")
         country = head.country if head is not None else None
         org: Entry | None = None
         end, j = first.end, i + 1

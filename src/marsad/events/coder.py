@@ -30,6 +30,7 @@ _DATE_AFTER = 45  # characters after a trigger within which a date still governs
 _PURPOSE_PRO = frozenset({"ل", "ول", "فل"})
 _PURPOSE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _BREAK = re.compile(r"[.،,؛;:!?؟]")
+_VOTING = frozenset({"UNSC", "LEG"})
 _PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE})
 _ARMED = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
@@ -225,6 +226,12 @@ class EventCoder:
                         and verdict.endswith("needs a target") and fr.how == "subject-after" and spec.pos == "verb":
                     fr = Frame((), fr.sources, "object", fr.pos)  # "مسيرات تطالب الجيش": the marches demand
                     verdict = "REQUEST needs a source"
+                if verdict.endswith("needs a target") and spec.type == EventType.REJECT and fr.sources \
+                        and "التصويت" in word + norm.text[r2n(t.end):r2n(t.end) + 40]:
+                    body = _voting_body(doc.mentions, mention_starts, sent, doc.sentences)
+                    if body is not None:  # "فيما امتنعت روسيا عن التصويت": against the council voting
+                        fr = Frame(fr.sources, (body,), fr.how + "+vote", fr.pos)
+                        verdict = "coded"
                 if verdict.endswith("needs a source") and spec.type in _DEMANDS and fr.targets and protest \
                         and protest[0] == sent.index and protest[1] < t.start:
                     # "خرج آلاف المتظاهرين ... في مسيرات تطالب الجيش بـ": the marchers demand, and protest at, him
@@ -459,6 +466,15 @@ def _AIMS() -> re.Pattern[str]:
     from marsad.resources import load_yaml
     words = sorted((normalize_key(w) for w in load_yaml("events/frames.yaml").get("protest_aims") or []), key=len, reverse=True)
     return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def _voting_body(mentions, starts: list[int], sent, sentences):
+    """The council or parliament named last in this sentence or the two before it, where a vote was taken."""
+    lo = sentences[max(0, sent.index - 2)].start
+    for m in reversed(_within(mentions, starts, lo, sent.end)):
+        if (m.actor.sector or "") in _VOTING:
+            return m
+    return None
 
 
 def _content_of_talks(t: TriggerHit, triggers: list[TriggerHit], text: str) -> bool:
