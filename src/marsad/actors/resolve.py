@@ -180,6 +180,8 @@ class ActorResolver:
             e = self.base.entries[k.ref]
             st.seen_entries.add(e.actor.id)
             actor = self._entry_actor(e, st.day)
+            if e.actor.kind == ActorKind.ORG and e.actor.sector == "GOV" and normalize_key(e.ar[0]).startswith("حكومه"):
+                st.by_head["government"] = actor  # a later bare "الحكومة" is this government
             end, j = it.end, i + 1
             # apposition: "عقيلة صالح رئيس مجلس النواب" is one mention
             if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]) \
@@ -459,6 +461,7 @@ _COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرا�
 _CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
 _FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|مؤيدي|موالون|موالين|أتباع|اتباع|مناصرو|مناصري)\s+$")
 _MEMBERS_OF = re.compile(r"^\s+(?:من|في)\s+$")
+_NESTED = re.compile(r"^\s+(?:في|ب|لدى)\s*$|^\s+$")
 _APPOSED = re.compile(r"^\s*[،,:]\s*$")
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
@@ -497,8 +500,17 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
                 and _TITLE_GAP.match(text[prev.end:m.start]) and prev.actor.country in (m.actor.country, None, "") \
                 and prev.actor.id != m.actor.id:
             titled = prev.actor.kind == ActorKind.PER and prev.via in ("title", "generic", "coref", "discovered")
-            led = prev.actor.kind != ActorKind.PER and prev.via in ("name", "short") \
-                and _LEADER_BEFORE.search(text[max(0, prev.start - 30):prev.start])
+            # "قائد فيلق القدس في الحرس الثوري الإيراني اللواء قاسم سليماني": walk back over bodies joined by في
+            k0 = len(merged) - 1
+            while k0 > 0 and merged[k0].actor.kind != ActorKind.PER and merged[k0 - 1].actor.kind != ActorKind.PER \
+                    and _NESTED.match(text[merged[k0 - 1].end:merged[k0].start]):
+                k0 -= 1
+            head_org = merged[k0]
+            led = head_org.actor.kind != ActorKind.PER and head_org.via in ("name", "short") \
+                and _LEADER_BEFORE.search(text[max(0, head_org.start - 30):head_org.start])
+            if led:
+                del merged[k0 + 1:]
+                prev = head_org
             if titled or led:
                 start = prev.start
                 if led:  # the mention starts at the leader word ("قائد")

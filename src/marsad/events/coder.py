@@ -145,6 +145,11 @@ class EventCoder:
                     s_trig.append(triggers[ti])
                 ti += 1
             s_dates = _within(doc.dates, date_starts, sent.start, sent.end)
+            news_day = next((d for d in s_dates if _days_ago(d, art.pub_date) is not None), None)
+            if news_day is not None:
+                # "وكان مجلس الأمن صوت، أمس الأربعاء، ...": what its actors do in the next sentences happened that day
+                recent.append((sent.index, news_day, None, {m.actor.id for m in _within(
+                    doc.mentions, mention_starts, sent.start, sent.end)}))
             topic, next_topic = next_topic, _topic_of(sent, doc.mentions, mention_starts)
             if not s_trig:
                 if s_dates:
@@ -174,7 +179,7 @@ class EventCoder:
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
-                           merged_skips=True)
+                           merged_skips=True, passive=_passive(art.text, t))
                 if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
@@ -466,6 +471,21 @@ def _AIMS() -> re.Pattern[str]:
     from marsad.resources import load_yaml
     words = sorted((normalize_key(w) for w in load_yaml("events/frames.yaml").get("protest_aims") or []), key=len, reverse=True)
     return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def _days_ago(d: DateMention, story) -> int | None:
+    """Days between a day-precision date and the story date when it is the news of the last days, else None."""
+    if story is None or d.date is None or d.precision != "day":
+        return None
+    delta = (story - d.date).days
+    return delta if 0 <= delta <= 10 else None
+
+
+def _passive(text: str, t: TriggerHit) -> bool:
+    """A verb written with the passive damma on its first letter ("قُتل"، "اُعتقل"، "أُفرج")."""
+    word = text[t.start:t.end]
+    k = len(t.proclitic)
+    return t.spec.pos == "verb" and len(word) > k + 1 and word[k + 1] == "\u064f"
 
 
 def _voting_body(mentions, starts: list[int], sent, sentences):

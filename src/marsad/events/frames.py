@@ -352,6 +352,14 @@ def adverb_type(norm: str, a: int, b: int) -> str | None:
     return None
 
 
+def _starts_clause(norm: str, end: int, others) -> bool:
+    """An actor right before a verb is that verb's subject, not one more object ("يعتقل حمدوك والبرهان يحل")."""
+    if any(0 <= o - end <= 2 for o, _ in others):
+        return True
+    nxt = norm[end:end + 14].split()[:1]
+    return bool(nxt) and nxt[0][:1] in "يت" and len(nxt[0]) >= 3 and not nxt[0].startswith(("تجاه", "تحت"))
+
+
 def _prep_of_trigger(a: Arg, gap: str) -> bool:
     """"رحب ... بتوقيع الحكومة": the ب before the noun is the trigger's, not the genitive's."""
     own = a.mention.proclitic
@@ -413,12 +421,13 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
 def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list[Arg], norm: str, r2n,
           skips: list[tuple[int, int]] | None = None, proclitic: str = "", previous: Frame | None = None,
           others: list[tuple[int, int]] | None = None, speech: list[tuple[int, int]] | None = None,
-          nouns: list[tuple[int, str]] | None = None, merged_skips: bool = False) -> Frame:
+          nouns: list[tuple[int, str]] | None = None, merged_skips: bool = False, passive: bool = False) -> Frame:
     """Find source(s) and target(s) for a trigger at [t_start, t_end) (raw offsets).
 
     ``skips`` are normalised spans (dates, places) that may stand between a verb and its arguments;
     ``others`` the spans of the sentence's other verbal triggers, which no argument search crosses;
-    ``merged_skips``: ``skips`` already holds the spans of all the sentence's mentions (the coder's fast path).
+    ``merged_skips``: ``skips`` already holds the spans of all the sentence's mentions (the coder's fast path);
+    ``passive``: the verb is written with its passive vowel ("قُتل"), so the actor after it is the patient.
     """
     others = others or []
     if not merged_skips:
@@ -473,6 +482,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         gap = norm[r2n(b.mention.end):nts]
         if "،" in gap or "," in gap:
             pass  # "حفتر، في حين أرسلت أنقرة": a comma ends the subject's reach
+        elif previous is not None and b.mention in previous.targets:
+            pass  # "زار صنعاء ... والتقى قادة": the object of the verb before is no subject of this one
         elif b.prep is None and len(gap) <= sp["subject_window"] and not _PUNCT_BREAK.search(gap) \
                 and _content_words(norm, r2n(b.mention.end), nts, skips) <= (2 if enclitic and spec.pos == "noun" else 0) \
                 and (spec.pos != "noun" or enclitic):
@@ -489,7 +500,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
-    if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative \
+    if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative and not passive \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
             and not (after[0].quantified and spec.type in _PATIENT_TYPES
                      and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]):
@@ -554,7 +565,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             break
         gap = norm[r2n(start_after):r2n(a.mention.start)]
         if targets and a.coord and (a.prep is None or a.prep == targets[0].prep) \
-                and not norm[r2n(targets[-1].mention.end):r2n(a.mention.start)].strip():
+                and not norm[r2n(targets[-1].mention.end):r2n(a.mention.start)].strip() \
+                and not _starts_clause(norm, r2n(a.mention.end), others):  # "حمدوك والبرهان يحل": a new clause
             targets.append(a)  # "الولايات المتحدة وبريطانيا": right after the last target, whatever stood before it
             continue
         if _COMPLEMENTIZER.search(gap):
@@ -566,7 +578,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                                                          and ty != spec.type for o, ty in nouns or ()):
             break  # "طلبت ... على خلفية زيارة وفد للقيادة العامة": the ل-phrase belongs to the other noun
         if targets:
-            if a.coord and (a.prep is None or a.prep == targets[0].prep):
+            if a.coord and (a.prep is None or a.prep == targets[0].prep) \
+                    and not _starts_clause(norm, r2n(a.mention.end), others):
                 targets.append(a)
                 continue
             break
