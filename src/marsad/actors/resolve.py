@@ -392,6 +392,8 @@ class ActorResolver:
                 return None
             kind = it.key.kind
             if kind in ("adj", "country", "capital"):
+                if kind != "adj" and re.search(r"(?:في|لدى)\s*$", self._norm[max(0, it.nstart - 6):it.nstart]):
+                    continue  # "سفير ألمانيا السابق في ليبيا": where the post was, not whose
                 countries.add(it.key.ref)
             elif kind in ("name", "short"):
                 e = self.base.entries[it.key.ref]
@@ -410,6 +412,8 @@ class ActorResolver:
                 return self._named(text, items, i, k, e, None, self.base.heads[int(items[i].key.ref)]
                                    if items[i].key.kind == "head" else None, st)
             elif kind in ("fixed", "honorific") or (kind == "head" and self.base.heads[int(it.key.ref)].kind == "PER"):
+                if kind == "head" and it.proclitic == "و" and not self.base.heads[int(it.key.ref)].id == "counterpart":
+                    continue  # "مدير ... وسفير ألمانيا السابق في ليبيا كريستيان بوك": a second title of one person
                 return None  # another person's title starts here ("الوزير بنظيره الإيطالي ...")
         return None
 

@@ -190,6 +190,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
             counted = " ".join(bw[-cut[0]:]) in sp["quantities"] or bw[-1].isdigit() or (bw[-1] == "من" and cut[0] == 2)
             quantified = quantified or counted
             filler = filler or not counted  # "مقر المفوضية": a noun that lets its complement through
+            if not counted and cut[1] and prep is None:
+                prep = attached.get(cut[1])  # "بمقر القيادة العامة": at the seat of, a place rather than a side
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
