@@ -298,7 +298,8 @@ class ActorResolver:
             elif nk.kind == "head" and self.base.heads[int(nk.ref)].kind != "PER" and pro_ok \
                     and self.base.heads[int(nk.ref)].sector in _INSTITUTIONS \
                     and head is not None and org is None \
-                    and (items[j].proclitic or not normalize_key(text[first.start:first.end]).startswith("ال")):
+                    and (items[j].proclitic or (not normalize_key(text[first.start:first.end]).startswith("ال")
+                                                and " " not in text[first.start:first.end].strip())):
                 pass  # "أحزاب معارضة بمجلس النواب الإيطالي": the complement's adjective gives the country
             elif entry is not None and entry.actor.kind == "PER" and pro_ok:
                 if country is not None and entry.actor.country not in (country, None) and k.kind != "honorific":
