@@ -22,6 +22,9 @@ from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
 _COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
+# light verbs whose subject does the deed of the noun after them ("شن ... اعتقال"، "نفذت ... إعدام")
+_LIGHT_DOER = re.compile(r"(?:^|\s)[وف]?(?:شن|شنت|نفذ|نفذت|ينفذ|تنفذ|واصل|واصلت|يواصل|تواصل|اطلق|اطلقت|قام|قامت|يقوم|تقوم)\s")
+_VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
@@ -448,6 +451,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     how = ""
     # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
     speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0, speech)
+    if speaker and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"] and not _LIGHT_DOER.search(
+            norm[max(0, nts - 40):nts]):
+        speaker = []  # "أعلنت وزارة الدفاع مقتل جنديين": who announces a death did not cause it
     if speaker:
         # "جدد X دعم ..." : after a verb of saying and its subject, دعم can only be a masdar
         sources = speaker
@@ -459,8 +465,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         titled = a0.mention.actor.kind == "PER" and a0.mention.via == "name"  # "لقاء رئيس إقليم كردستان X"
+        # "قصف مدفعي لقوات الدعم السريع": an adjective of the noun may stand before its ل-genitive
+        described = a0.prep == "ل" and all(w.endswith(("ي", "يه")) for w in gap.split()) and len(gap.split()) == 1
         if (a0.prep in (None, "ل") or _prep_of_trigger(a0, gap)) \
-                and _gap_words(norm, nte, r2n(a0.mention.start)) <= (3 if titled else 1 if a0.prep in (None, "ب") else 0) \
+                and _gap_words(norm, nte, r2n(a0.mention.start)) <= (3 if titled else 1 if a0.prep in (None, "ب")
+                                                                     or described else 0) \
                 and not _PUNCT_BREAK.search(gap) and "،" not in gap:
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
@@ -504,8 +513,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative and not passive \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
-            and not (after[0].quantified and spec.type in _PATIENT_TYPES
-                     and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]):
+            and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS)
+                     and spec.type in _PATIENT_TYPES
+                     and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]):  # "وقتل مدنيان"
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
