@@ -294,6 +294,10 @@ class EventCoder:
                             continue
                         if src is not None and tgt is not None and src.actor.id == tgt.actor.id:
                             continue
+                        if src is not None and tgt is not None and src.actor.country == tgt.actor.country \
+                                and {src.via, tgt.via} & {"country", "capital"} \
+                                and (src.actor.sector or "GOV") == "GOV" and (tgt.actor.sector or "GOV") == "GOV":
+                            continue  # "انتقدت الولايات المتحدة ... وزارة الخارجية الأمريكية": one side, not two
                         key = (spec.type, src and src.actor.id, tgt and tgt.actor.id, sent.index)
                         if key in seen:
                             continue

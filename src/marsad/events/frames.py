@@ -474,9 +474,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
+    during = norm[nte:nte + 9].split()[:1] in (["خلالها"], ["خلاله"], ["خلالهما"])  # "التقى خلالها X و Y"
     continues = previous is not None and ((proclitic[:1] in ("و", "ف")
                                           and (spec.pos != "noun" or previous.how.startswith("speech-verb")))
-                                         or norm[nts:nte].strip() in sp["participles"])  # "، متهما بوتين"
+                                         or norm[nts:nte].strip() in sp["participles"] or during)
     # "مفاوضات بين X و Y" / "الاتفاقات المبرمة بين روما وحكومة السراج": the two sides of a symmetric event
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 4:
@@ -505,13 +506,19 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 k -= 1
             sources = group
             how = "subject-before"
-    if not sources and previous is not None and previous.sources and norm[nts:nte].strip() in sp["participles"]:
-        sources = [Arg(m, None, False) for m in previous.sources]  # "، متهما بوتين": the sentence's subject
-        how = "participle"
+    if not sources and norm[nts:nte].strip() in sp["participles"]:
+        # "وقال السراج ... ، مطالبا المجتمع الدولي": the sentence's subject, its first bare actor
+        first = next((a for a in before if a.prep is None and not a.coord), None)
+        if first is not None:
+            sources = [first]
+        elif previous is not None and previous.sources:
+            sources = [Arg(m, None, False) for m in previous.sources]
+        how = "participle" if sources else how
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative and not passive \
+            and not during \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
             and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS)
                      and spec.type in _PATIENT_TYPES
@@ -525,7 +532,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and continues and previous.sources:
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
-        if spec.pos == "noun" or not first_word or first_word[0] in function_words() or first_word[0] in sp["pronoun_objects"] \
+        if spec.pos == "noun" or during or not first_word or first_word[0] in function_words() \
+                or first_word[0] in sp["pronoun_objects"] \
                 or first_word[0].startswith("نظير") \
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
