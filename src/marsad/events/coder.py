@@ -574,10 +574,10 @@ def _nearest(dates: list[DateMention], pos: int, end: int) -> DateMention | None
 
 
 def _recent_date(recent: list, index: int, fr: Frame) -> DateMention | None:
-    """The date of a recent event with one of the same actors (a restatement of it)."""
+    """The date of an event of the last six sentences with one of the same actors (the same occasion told on)."""
     ids = {m.actor.id for m in fr.sources + fr.targets}
     for i, date, _, actors in reversed(recent):
-        if index - i > 3:
+        if index - i > 6:
             break
         if date is not None and ids & actors:
             return date
