@@ -271,7 +271,8 @@ class EventCoder:
                         if near is not None and near.date:
                             recent.append((sent.index, near, None, {m.actor.id for m in fr.sources}))
                     continue
-                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun", spec.type == EventType.THREATEN)
+                mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun", spec.type == EventType.THREATEN,
+                               spec.type in (EventType.REQUEST, EventType.ACCUSE))
                 reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
                 date = _nearest(s_dates, t.start, reach)
                 if date is None:

@@ -357,6 +357,12 @@ def adverb_type(norm: str, a: int, b: int) -> str | None:
     return None
 
 
+def _quoted(norm: str, pos: int, limit: int) -> bool:
+    """True when ``pos`` lies inside a quotation that closes before ``limit`` (a speaker's words, not the frame)."""
+    opened = norm.rfind("«", 0, pos)
+    return opened >= 0 and norm.rfind("»", 0, pos) < opened and 0 <= norm.find("»", pos, limit)
+
+
 def _starts_clause(norm: str, end: int, others) -> bool:
     """An actor right before a verb is that verb's subject, not one more object ("يعتقل حمدوك والبرهان يحل")."""
     if any(0 <= o - end <= 2 for o, _ in others):
@@ -540,7 +546,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how = "continued-subject"
     if not sources and spec.pos == "noun" and enclitic in _OBJECT_PRONOUNS and before:
         # "حفتر توجه إلى روما بعد لقائه مسؤولين": the pronoun is the sentence's subject
-        owner = next((a for a in reversed(before) if a.prep is None and not a.coord), None)
+        owner = next((a for a in reversed(before) if a.prep is None and not a.coord
+                      and not _quoted(norm, r2n(a.mention.start), nts)), None)
         if owner is not None and nts - r2n(owner.mention.end) <= sp["object_window"]:
             sources = [owner]
             how = "pronoun-owner"

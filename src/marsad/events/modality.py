@@ -14,6 +14,7 @@ from marsad.arabic.normalize import normalize_key
 from marsad.records import Modality
 from marsad.resources import load_yaml
 
+_STRONG_BREAK = re.compile(r"[؛;.!?؟]")
 _MAY = re.compile(r"(?:^|\s)[وف]?قد\s*$")
 _PRESENT = frozenset("يتن")
 _CLAUSE_BREAK = r"[؛;.!?؟]|،\s*$|،\s*(?:و|ثم|بينما|فيما|حيث"
@@ -45,6 +46,7 @@ def _cues() -> dict:
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
         "threatened": words("hypothetical", "threatened"),
+        "governing": words("hypothetical", "governing"),
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
@@ -57,8 +59,9 @@ def _cues() -> dict:
 
 
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
-             threat: bool = False) -> Modality:
-    """Modality of a trigger at ``trigger_pos`` in a normalised sentence (``threat``: the trigger is a threat)."""
+             threat: bool = False, speech_act: bool = False) -> Modality:
+    """Modality of a trigger at ``trigger_pos`` in a normalised sentence (``threat``: the trigger is a threat;
+    ``speech_act``: it is a call or an accusation itself, which no call or accusation before it governs)."""
     c = _cues()
     stripped = norm_sentence.strip()
     first = stripped.split(" ", 1)[0] if stripped else ""
@@ -71,6 +74,11 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.NEGATED
+    word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
+    participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
+    if not speech_act and not participle \
+            and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
+        return Modality.HYPOTHETICAL  # asked for or alleged, not done
     if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
             and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
