@@ -32,3 +32,13 @@ def test_visit_location_is_its_destination():
                                       "خليفة حفتر.", dt.date(2020, 2, 13)))
     locs = {(str(e.type), e.location and e.location.place.id) for e in doc.events}
     assert ("CONSULT", "benghazi") in locs
+
+
+def test_a_capital_named_by_its_state_adjective_is_that_capital():
+    assert _places("تعقد القمة في العاصمة الجزائرية الأسبوع المقبل.") == [("العاصمة الجزائرية", "algiers", "DZA")]
+
+
+def test_a_province_of_the_actors_own_state_still_places_the_event():
+    doc = Pipeline().run(Article("t", "قتل مسلحون أربعة جنود من الجيش الباكستاني في هجوم على نقطة تفتيش بإقليم بلوشستان.",
+                                 dt.date(2021, 3, 3)))
+    assert [(str(e.type), e.location and e.location.place.id) for e in doc.events] == [("ASSAULT", "balochistan")]

@@ -24,6 +24,8 @@ class Gazetteer:
     """Region slug of a place, where given."""
     lexicon: Lexicon[str] | None = None
     """Arabic form -> place ids."""
+    _capitals: dict[str, Place] | None = None
+    """Capital of each state (built on first use)."""
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

@@ -6,10 +6,12 @@ ties go to the place listed first in the gazetteer.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from marsad.arabic.normalize import Normalized
-from marsad.records import Mention, PlaceMention
+from marsad.records import Mention, Place, PlaceMention
 from marsad.where.gazetteer import Gazetteer
 
 
@@ -27,6 +29,44 @@ def place_countries(norm: Normalized, gaz: Gazetteer, hits: list) -> list[tuple[
     return out
 
 
+_CAPITAL_OF = re.compile(r"(?<!\S)(?:[وف]?(?:ب|ل)?(?:ال)?عاصمه) (ال\S+)")
+
+
+def _capitals_by_adjective(norm: Normalized, gaz: Gazetteer, text: str) -> list[PlaceMention]:
+    """"العاصمة الجزائرية": a state's capital named by the state's adjective, as a place mention."""
+    if "عاصمه" not in norm.text:
+        return []
+    capitals = _capital_places(gaz)
+    out = []
+    for m in _CAPITAL_OF.finditer(norm.text):
+        iso = _adjectives().get(m.group(1)[2:])
+        place = capitals.get(iso or "")
+        if place is not None:
+            s, e = norm.span_to_raw(m.start(), m.end())
+            out.append(PlaceMention(s, e, text[s:e], place, ""))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    from marsad.actors.matcher import adjective_forms, shipped_matcher
+    table: dict[str, str] = {}
+    for c in shipped_matcher().base.countries.values():
+        for stem in c.adj:
+            for form in adjective_forms(stem):
+                table.setdefault(form, c.iso3)
+    return table
+
+
+def _capital_places(gaz: Gazetteer) -> dict[str, Place]:
+    if gaz._capitals is None:
+        gaz._capitals = {}
+        for p in gaz.places.values():
+            if p.kind == "capital":
+                gaz._capitals.setdefault(p.country, p)
+    return gaz._capitals
+
+
 def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Mention, ...] = (),
                 hits: list | None = None) -> tuple[PlaceMention, ...]:
     """Place mentions of a document, in text order."""
@@ -34,8 +74,9 @@ def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Men
         return ()
     if hits is None:
         hits = gaz.lexicon.find(norm.text)
+    extra = _capitals_by_adjective(norm, gaz, text)
     if not hits:
-        return ()
+        return tuple(extra)
     context: Counter = Counter(m.actor.country for m in mentions if m.actor.country)
     for h in hits:
         if len(h.values) == 1:
@@ -46,4 +87,7 @@ def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Men
         ids = h.values
         pid = ids[0] if len(ids) == 1 else max(ids, key=lambda i: (context[gaz.places[i].country], -ids.index(i)))
         out.append(PlaceMention(s, e, text[s:e], gaz.places[pid], h.proclitic))
+    if extra:
+        taken = [(p.start, p.end) for p in extra]
+        out = sorted([p for p in out if not any(a <= p.start < b for a, b in taken)] + extra, key=lambda p: p.start)
     return tuple(out)
