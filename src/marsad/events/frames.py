@@ -514,12 +514,21 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how = "subject-before"
     if not sources and norm[nts:nte].strip() in sp["participles"]:
         # "وقال السراج ... ، مطالبا المجتمع الدولي": the sentence's subject, its first bare actor
-        first = next((a for a in before if a.prep is None and not a.coord), None)
+        first = next((k for k, a in enumerate(before) if a.prep is None and not a.coord), None)
         if first is not None:
-            sources = [first]
+            sources = [before[first]]  # with the actors coordinated with it ("رحبت بريطانيا وفرنسا ...، داعية")
+            for a in before[first + 1:]:
+                if not (a.coord and a.prep is None):
+                    break
+                sources.append(a)
         elif previous is not None and previous.sources:
             sources = [Arg(m, None, False) for m in previous.sources]
         how = "participle" if sources else how
+    if not sources and continues and previous.sources and proclitic[:1] == "و" and spec.pos == "verb" \
+            and norm[max(0, nts - 4):nts].rstrip().endswith("،") and after and after[0].mention.via == "generic":
+        # "رحبت فرنسا وألمانيا ...، ودعت جميع الأطراف": after a comma, و continues the subject; the group is the object
+        sources = [Arg(m, None, False) for m in previous.sources]
+        how = "continued-subject"
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
