@@ -468,6 +468,7 @@ _FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|م�
 _MEMBERS_OF = re.compile(r"^\s+(?:من|في)\s+$")
 _NESTED = re.compile(r"^\s+(?:في|ب|لدى)\s*$|^\s+$")
 _APPOSED = re.compile(r"^\s*[،,:]\s*$")
+_TITLE_ADJ = re.compile(r"^\s+ال\S+\s+$")  # "رئيس الحكومة المنتخب عبد الحميد الدبيبة"
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 _LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
                             r"الناطق الرسمي باسم|المتحدث الرسمي باسم|مؤسس|مرشد)\s*$")
@@ -502,7 +503,9 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
                 continue
         prev = merged[-1] if merged else None
         if prev is not None and m.actor.kind == ActorKind.PER and m.via in ("name", "title+name", "short") \
-                and _TITLE_GAP.match(text[prev.end:m.start]) and prev.actor.country in (m.actor.country, None, "") \
+                and (_TITLE_GAP.match(text[prev.end:m.start])
+                     or (prev.actor.kind == ActorKind.PER and _TITLE_ADJ.match(text[prev.end:m.start]))) \
+                and prev.actor.country in (m.actor.country, None, "") \
                 and prev.actor.id != m.actor.id:
             titled = prev.actor.kind == ActorKind.PER and prev.via in ("title", "generic", "coref", "discovered")
             # "قائد فيلق القدس في الحرس الثوري الإيراني اللواء قاسم سليماني": walk back over bodies joined by في

@@ -620,7 +620,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 continue
             break
         if how == "speech-verb" and a.prep is None and a.mention.actor.country == sources[0].mention.actor.country \
-                and spec.type not in _PATIENT_TYPES:
+                and spec.type not in _PATIENT_TYPES and not norm[nte:r2n(a.mention.start)].strip():
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
         if a.prep in ("ب", "ل") and not gap.strip() and r2n(start_after) == nte and not proclitic.endswith(a.prep) \
