@@ -66,3 +66,13 @@ def test_spelling_variant_of_foreign_name_resolves(mini_pipeline):
 def test_capital_as_metonym_but_not_as_location(mini_pipeline):
     got = _mentions(mini_pipeline, "أشادت روما بالجهود. وعقد الاجتماع في روما.", dt.date(2020, 2, 13))
     assert got == [("روما", "italy", "ITAGOV", "capital")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تظاهر مئات المصريين أمام السفارة.", ("مئات المصريين", "egypt_people", "EGYCVL", "nationals")),
+    ("تظاهر عشرات من المصريين أمام السفارة.", ("عشرات من المصريين", "egypt_people", "EGYCVL", "nationals")),
+    ("زار وفد في العاصمة المصرية.", None),
+], ids=["count", "count-of", "capital-adjective"])
+def test_count_before_plural_nationality_names_the_people(mini_pipeline, text, expected):
+    got = _mentions(mini_pipeline, text, dt.date(2021, 9, 16))
+    assert got == ([expected] if expected else [])

@@ -12,6 +12,7 @@ what the same article named earlier.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -65,13 +66,17 @@ class ActorResolver:
         self.matcher = matcher
         self.base: ActorBase = matcher.base
         self._arab = arabic_name_countries()
-        words = sorted((normalize_key(w) for w in load_yaml("actors/context.yaml")["locative_before"]), key=len, reverse=True)
-        self._voice_of = dict(load_yaml("actors/context.yaml").get("voice_of") or {})
-        self._stateless = frozenset(load_yaml("actors/context.yaml").get("stateless_heads") or [])
-        self._nearest = frozenset(load_yaml("actors/context.yaml").get("nearest_country_heads") or [])
-        self._former = frozenset(normalize_key(w) for w in load_yaml("actors/context.yaml").get("former_words") or [])
-        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?(?:" + "|".join(map(re.escape, words)) + r")"
-                                    r"|(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه)\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
+        context = load_yaml("actors/context.yaml")
+        self._voice_of = dict(context.get("voice_of") or {})
+        self._stateless = frozenset(context.get("stateless_heads") or [])
+        self._nearest = frozenset(context.get("nearest_country_heads") or [])
+        self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
+        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + _alternation(context["locative_before"])
+                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + _alternation(context["city_nouns"])
+                                    + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
+        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + _alternation(context["place_nouns"]) + r"\s*$")
+        self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + _alternation(context["count_words"])
+                                        + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 
     # ---- actors for the pieces -------------------------------------------------------
     def _entry_actor(self, e: Entry, day: dt.date | None) -> Actor:
@@ -170,7 +175,7 @@ class ActorResolver:
                     and not text[st.last_place_end:it.start].strip())):
             st.last_place_end = it.end
             return i + 1, None  # "في طرابلس" is where, not who; so is "وبغداد" in "في عمّان وبغداد"
-        if k.kind == "adj" and _CITY_BEFORE.search(self._norm[max(0, it.nstart - 12):it.nstart]):
+        if k.kind == "adj" and self._city_before.search(self._norm[max(0, it.nstart - 12):it.nstart]):
             return i + 1, None  # "العاصمة الكينية": a place's adjective
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
@@ -211,7 +216,7 @@ class ActorResolver:
                 return i + 1, None
             surface = normalize_key(text[it.start:it.end])
             base = max(0, it.nstart - 12)
-            counted = _COUNT_BEFORE.search(self._norm[base:it.nstart])  # "آلاف الروس"
+            counted = self._count_before.search(self._norm[base:it.nstart])  # "آلاف الروس"
             if surface.endswith(_PLURAL_NISBA) or counted:
                 # "آلاف السودانيين": a plural nisba standing as a noun names the people of that state; the count
                 # belongs to the mention ("آلاف الروس")
@@ -462,21 +467,32 @@ _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 
 
-_COUNT_BEFORE = re.compile(r"(?:^|\s)(?:\d+|الاف|آلاف|مئات|عشرات|ملايين|الاف من|مئات من|عشرات من|من)\s*$")
-_CITY_BEFORE = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?(?:عاصمه|مدينه|ولايه|محافظه|اقليم)\s*$")
-_FOLLOWERS = re.compile(r"(?:^|\s)[وف]?(?:أنصار|انصار|مؤيدو|مؤيدي|موالون|موالين|أتباع|اتباع|مناصرو|مناصري)\s+$")
 _MEMBERS_OF = re.compile(r"^\s+(?:من|في)\s+$")
 _NESTED = re.compile(r"^\s+(?:في|ب|لدى)\s*$|^\s+$")
 _APPOSED = re.compile(r"^\s*[،,:]\s*$")
 _TITLE_ADJ = re.compile(r"^\s+ال\S+\s+$")  # "رئيس الحكومة المنتخب عبد الحميد الدبيبة"
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
-_LEADER_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:قائد|زعيم|رئيس|أمين عام|الأمين العام ل|المتحدث باسم|الناطق باسم|المتحدث العسكري باسم|"
-                            r"الناطق الرسمي باسم|المتحدث الرسمي باسم|مؤسس|مرشد)\s*$")
+
+
+def _alternation(words: list[str], normalise: bool = True) -> str:
+    """A regex group of the words, longest first, in the form of the text it is matched against."""
+    forms = {normalize_key(w) if normalise else w for w in words}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+@functools.cache
+def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Followers and leader words, matched against the raw text (their spelling variants are listed)."""
+    context = load_yaml("actors/context.yaml")
+    followers = re.compile(r"(?:^|\s)[وف]?" + _alternation(context["followers_before"], False) + r"\s+$")
+    leader = re.compile(r"(?:^|\s)[وف]?" + _alternation(context["leader_before"], False) + r"\s*$")
+    return followers, leader
 
 
 def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     """A title the chain could not close, right before the named person, is one mention of that person:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
+    followers_before, leader_before = _raw_patterns()
     merged: list[Mention] = []
     skip_next = False
     for k, m in enumerate(out):
@@ -493,7 +509,7 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
         if m.actor.id.endswith("parties") and k + 1 < len(out) and _APPOSED.match(text[m.end:out[k + 1].start]):
             continue  # "وفدا الطرفين المتحاربين، حكومة الوفاق والجيش الوطني": the apposition names them
         if m.actor.kind == ActorKind.PER:
-            lead = _FOLLOWERS.search(text[max(0, m.start - 14):m.start])
+            lead = followers_before.search(text[max(0, m.start - 14):m.start])
             if lead:
                 # "أنصار زعيم التيار الصدري مقتدى الصدر": the person's followers, not the person
                 start = max(0, m.start - 14) + lead.start() + len(lead.group()) - len(lead.group().lstrip())
@@ -515,7 +531,7 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
                 k0 -= 1
             head_org = merged[k0]
             led = head_org.actor.kind != ActorKind.PER and head_org.via in ("name", "short") \
-                and _LEADER_BEFORE.search(text[max(0, head_org.start - 30):head_org.start])
+                and leader_before.search(text[max(0, head_org.start - 30):head_org.start])
             if led:
                 del merged[k0 + 1:]
                 prev = head_org
