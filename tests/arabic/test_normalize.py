@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.arabic.normalize import normalize, normalize_key
+from marsad.arabic.normalize import normalize, normalize_key, word_alternation
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -36,3 +36,9 @@ def test_normalize_without_deletions_is_identity_map():
 
 def test_normalize_key_collapses_whitespace():
     assert normalize_key(" فائز   السراج ") == "فايز السراج"
+
+
+def test_word_alternation_puts_phrases_first_and_normalises():
+    assert word_alternation(["مئات", "عشرات من", "عشرات"]) == r"(?:عشرات\ من|عشرات|ميات)"
+    assert word_alternation(["أتباع", "اتباع"], normalise=False) == "(?:أتباع|اتباع)"
+    assert word_alternation(None) == "(?:)"

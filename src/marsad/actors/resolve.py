@@ -21,7 +21,7 @@ from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
 from marsad.actors.matcher import ActorMatcher, Key
 from marsad.actors.variants import arabic_name_countries
-from marsad.arabic.normalize import Normalized, normalize_key
+from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
 from marsad.resources import load_yaml
 from marsad.records import Actor, ActorKind, Mention, Sentence
 
@@ -71,11 +71,11 @@ class ActorResolver:
         self._stateless = frozenset(context.get("stateless_heads") or [])
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
-        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + _alternation(context["locative_before"])
-                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + _alternation(context["city_nouns"])
+        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_alternation(context["locative_before"])
+                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
-        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + _alternation(context["place_nouns"]) + r"\s*$")
-        self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + _alternation(context["count_words"])
+        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["place_nouns"]) + r"\s*$")
+        self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_alternation(context["count_words"])
                                         + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 
     # ---- actors for the pieces -------------------------------------------------------
@@ -474,18 +474,12 @@ _TITLE_ADJ = re.compile(r"^\s+ال\S+\s+$")  # "رئيس الحكومة المن
 _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 
 
-def _alternation(words: list[str], normalise: bool = True) -> str:
-    """A regex group of the words, longest first, in the form of the text it is matched against."""
-    forms = {normalize_key(w) if normalise else w for w in words}
-    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
-
-
 @functools.cache
 def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Followers and leader words, matched against the raw text (their spelling variants are listed)."""
     context = load_yaml("actors/context.yaml")
-    followers = re.compile(r"(?:^|\s)[وف]?" + _alternation(context["followers_before"], False) + r"\s+$")
-    leader = re.compile(r"(?:^|\s)[وف]?" + _alternation(context["leader_before"], False) + r"\s*$")
+    followers = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["followers_before"], False) + r"\s+$")
+    leader = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["leader_before"], False) + r"\s*$")
     return followers, leader
 
 

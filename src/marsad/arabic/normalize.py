@@ -72,3 +72,10 @@ def normalize_key(text: str) -> str:
     """Normalised, whitespace-collapsed form used as a dictionary key."""
     table, _ = _tables()
     return " ".join(text.translate(table).split())
+
+
+def word_alternation(words, normalise: bool = True) -> str:
+    """A regex group matching any of ``words`` (a list from a data file), longest first so that a phrase
+    wins over its own first word; normalised unless it is to be matched against raw text."""
+    forms = {normalize_key(w) if normalise else w for w in words or ()}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=lambda w: (-len(w), w))) + ")"

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
-from dataclasses import replace
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from marsad.arabic.normalize import Normalized
+from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
 from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Modality, Span
+from marsad.resources import load_yaml
 from marsad.where.location import event_location, inherit_locations
 
 _GENERIC_VIA = {"generic", "adjective"}
@@ -35,7 +35,6 @@ _PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE})
 _ARMED = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE, EventType.PROTEST,
                          EventType.MOBILIZE, EventType.RETREAT})
-_TOPIC_VERBS = ("تناول", "ناقش", "بحثت", "استعرض", "تطرق")
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -106,6 +105,7 @@ class EventCoder:
         """
         art = doc.article
         sides = event_sides()
+        words = _words()
         blocked = [norm.span_to_raw(h.start, h.end) for h in blocker_lexicon().find(norm.text)]
         names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places]
                        + [(d.start, d.end) for d in doc.dates] + blocked)
@@ -193,9 +193,9 @@ class EventCoder:
                 word = norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)]
                 veto = None
                 if spec.mode == "multilateral" and fr.sources and all(m.actor.sector == "LEG" for m in fr.sources) \
-                        and not fr.targets and word.startswith("جلس"):
+                        and not fr.targets and word.startswith(words.sitting):
                     veto = "a parliament's sitting is no event between actors"  # "خلال جلسته"
-                if spec.type == EventType.RETREAT and word.startswith("فرار") \
+                if spec.type == EventType.RETREAT and word.startswith(words.flight) \
                         and any(m.actor.kind == ActorKind.PER for m in fr.sources):
                     veto = "a person's flight is no withdrawal of forces"  # "فرار الرئيس"
                 if spec.type in _ARMED and any(m.via == "adjective" for m in fr.sources):
@@ -232,7 +232,7 @@ class EventCoder:
                     fr = Frame((), fr.sources, "object", fr.pos)  # "مسيرات تطالب الجيش": the marches demand
                     verdict = "REQUEST needs a source"
                 if verdict.endswith("needs a target") and spec.type == EventType.REJECT and fr.sources \
-                        and "التصويت" in word + norm.text[r2n(t.end):r2n(t.end) + 40]:
+                        and any(v in word + norm.text[r2n(t.end):r2n(t.end) + 40] for v in words.vote):
                     body = _voting_body(doc.mentions, mention_starts, sent, doc.sentences)
                     if body is not None:  # "فيما امتنعت روسيا عن التصويت": against the council voting
                         fr = Frame(fr.sources, (body,), fr.how + "+vote", fr.pos)
@@ -457,7 +457,7 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     """The actor a protest is against: the first one within reach after "تنديدا ب"، "رفضا ل"، "ضد" ...
     Returns (mention, the triggers the aim words carry) or None."""
     nt = norm.text
-    m = _AIMS().search(nt, r2n(t.end), r2n(t.end) + 120)
+    m = _words().protest_aims.search(nt, r2n(t.end), r2n(t.end) + 120)
     if m is None or _STOP.search(nt, r2n(t.end), m.start()):
         return None
     start = norm.to_raw(m.start())
@@ -470,12 +470,26 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     return target, carried
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Word lists of the coder's own checks (data/events/frames.yaml)."""
+
+    protest_aims: re.Pattern[str]
+    topic_verbs: tuple[str, ...]
+    sitting: tuple[str, ...]
+    flight: tuple[str, ...]
+    vote: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _AIMS() -> re.Pattern[str]:
-    from marsad.arabic.normalize import normalize_key
-    from marsad.resources import load_yaml
-    words = sorted((normalize_key(w) for w in load_yaml("events/frames.yaml").get("protest_aims") or []), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(map(re.escape, words)) + ")")
+def _words() -> _Words:
+    raw = load_yaml("events/frames.yaml")
+
+    def forms(key: str) -> tuple[str, ...]:
+        return tuple(normalize_key(w) for w in raw.get(key) or [])
+
+    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
+                  tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:
@@ -506,7 +520,7 @@ def _content_of_talks(t: TriggerHit, triggers: list[TriggerHit], text: str) -> b
     """"محادثات مع Y تناولت انضمام السويد وفنلندا": a verb of discussing right after a meeting noun tells
     what the talks were about; the states it names are topics, not parties."""
     if t.spec.type != EventType.CONSULT or t.spec.pos != "verb" or t.proclitic \
-            or not text[t.start:t.end].startswith(_TOPIC_VERBS):
+            or not text[t.start:t.end].startswith(_words().topic_verbs):
         return False
     return any(o.spec.type == EventType.CONSULT and o.spec.pos == "noun" and 0 < t.start - o.end <= 80
                and not _BREAK.search(text, o.end, t.start) for o in triggers)

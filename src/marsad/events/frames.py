@@ -15,15 +15,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key
+from marsad.arabic.normalize import normalize_key, word_alternation
 from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
 _COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
-# light verbs whose subject does the deed of the noun after them ("شن ... اعتقال"، "نفذت ... إعدام")
-_LIGHT_DOER = re.compile(r"(?:^|\s)[وف]?(?:شن|شنت|نفذ|نفذت|ينفذ|تنفذ|واصل|واصلت|يواصل|تواصل|اطلق|اطلقت|قام|قامت|يقوم|تقوم)\s")
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
@@ -80,18 +78,15 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
-        "speech": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
-                             raw.get("speech_verbs") or []), key=len, reverse=True)) + r")(?=\s|$)"),
+        "speech": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("speech_verbs")) + r"(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
-        "speech_complements": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
-                                         raw.get("speech_complements") or []), key=len, reverse=True)) + r")(?=\s|$)"),
+        "speech_complements": re.compile(r"(?:^|\s)" + word_alternation(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
-        "consequence": re.compile(r"(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
-                                  raw.get("consequence_words") or []), key=len, reverse=True)) + r")\s*$"),
+        "consequence": re.compile(word_alternation(raw.get("consequence_words")) + r"\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "passive_prone": frozenset(normalize_key(w) for w in raw.get("passive_prone_verbs") or []),
         "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
@@ -100,6 +95,8 @@ def _spec() -> dict:
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
+        "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("light_verbs")) + r"\s"),
+        "during": frozenset(normalize_key(w) for w in raw.get("during_words") or []),
     }
 
 
@@ -457,7 +454,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     how = ""
     # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
     speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0, speech)
-    if speaker and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"] and not _LIGHT_DOER.search(
+    if speaker and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"] and not sp["light_doer"].search(
             norm[max(0, nts - 40):nts]):
         speaker = []  # "أعلنت وزارة الدفاع مقتل جنديين": who announces a death did not cause it
     if speaker:
@@ -480,7 +477,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
-    during = norm[nte:nte + 9].split()[:1] in (["خلالها"], ["خلاله"], ["خلالهما"])  # "التقى خلالها X و Y"
+    after_word = norm[nte:nte + 9].split()[:1]
+    during = bool(after_word) and after_word[0] in sp["during"]  # "التقى خلالها X و Y"
     continues = previous is not None and ((proclitic[:1] in ("و", "ف")
                                           and (spec.pos != "noun" or previous.how.startswith("speech-verb")))
                                          or norm[nts:nte].strip() in sp["participles"] or during)

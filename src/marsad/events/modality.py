@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key
+from marsad.arabic.normalize import normalize_key, word_alternation
 from marsad.records import Modality
 from marsad.resources import load_yaml
 
@@ -25,8 +25,7 @@ def _clause_break() -> re.Pattern[str]:
     """Where a clause ends: strong punctuation, or a comma before a conjunction or a circumstantial participle
     ("ترفض أي حل عسكري، داعيا الأطراف": the "أي" of the first clause says nothing of the call)."""
     participles = load_yaml("events/frames.yaml").get("participles") or []
-    words = "|".join(sorted((re.escape(normalize_key(w)) for w in participles), key=len, reverse=True))
-    return re.compile(_CLAUSE_BREAK + (("|" + words) if words else "") + ")")
+    return re.compile(_CLAUSE_BREAK + (("|" + word_alternation(participles)) if participles else "") + ")")
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +33,7 @@ def _cues() -> dict:
     spec = load_yaml("events/modality.yaml")
 
     def words(key: str, sub: str = "before") -> re.Pattern[str]:
-        forms = sorted({normalize_key(w) for w in spec[key].get(sub) or []}, key=len, reverse=True)
-        return re.compile(r"(?:^|[\s\"(])[وف]?(?:" + "|".join(map(re.escape, forms)) + r")(?=\s|$)")
+        return re.compile(r"(?:^|[\s\"(])[وف]?" + word_alternation(spec[key].get(sub)) + r"(?=\s|$)")
 
     return {
         "window": int(spec.get("window", 45)),
@@ -50,10 +48,9 @@ def _cues() -> dict:
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
-        "purpose": re.compile(r"(?:^|\s)(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
-                              spec["planned"].get("purpose") or []), key=len, reverse=True)) + r")\s*$"),
-        "consequence": re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(sorted((re.escape(normalize_key(w)) for w in
-                                  spec["planned"].get("consequence") or []), key=len, reverse=True)) + r")\s+\S+\s*$"),
+        "purpose": re.compile(r"(?:^|\s)" + word_alternation(spec["planned"].get("purpose")) + r"\s*$"),
+        "consequence": re.compile(r"(?:^|\s)[وف]?" + word_alternation(spec["planned"].get("consequence"))
+                                  + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
     }
 

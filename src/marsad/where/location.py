@@ -10,14 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key
+from marsad.arabic.normalize import normalize_key, word_alternation
 from marsad.records import Mention, PlaceMention
 from marsad.resources import load_yaml
 
-
-_DIRECTION = re.compile(r"^[\s«»\"'’‘“”،,]*(?:[وف]?(?:جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|جنوب شرق|جنوب غرب|شمال شرق|"
-                        r"شمال غرب|وسط|قرب|بالقرب من|غربي|ضواحي|بضواحي|شمال شرقي|شمال غربي|جنوب شرقي|جنوب غربي))"
-                        r"[\s«»\"'’‘“”]*$")
 
 
 @lru_cache(maxsize=1)
@@ -25,10 +21,12 @@ def _words() -> dict[str, re.Pattern[str]]:
     raw = load_yaml("events/frames.yaml")
 
     def tail(key: str) -> re.Pattern[str]:
-        forms = sorted((re.escape(normalize_key(w)) for w in raw.get(key) or []), key=len, reverse=True)
-        return re.compile(r"(?:^|\s)[وف]?(?:" + "|".join(forms) + r")\s*$")
+        return re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get(key)) + r"\s*$")
 
-    return {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
+    words = {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
+    words["direction"] = re.compile(r"^[\s«»\"'’‘“”،,]*[وف]?" + word_alternation(raw.get("direction_words"), False)
+                                    + r"[\s«»\"'’‘“”]*$")  # "بوزنيقة جنوب الرباط"
+    return words
 
 
 def inherit_locations(events: list, replace) -> list:
@@ -66,7 +64,7 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
     best: tuple[int, PlaceMention] | None = None
     prev_end = None
     for p in places:
-        after_place = prev_end is not None and _DIRECTION.match(text[prev_end:p.start])
+        after_place = prev_end is not None and w["direction"].match(text[prev_end:p.start])
         prev_end = p.end
         if not (clause[0] <= p.start < clause[1]):
             continue
