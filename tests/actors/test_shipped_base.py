@@ -51,3 +51,10 @@ def test_titles_and_generic_actors_code(pipeline, text, code):
 def test_shipped_base_passes_its_checks():
     problems, n = check_base()
     assert problems == [] and n >= 1500
+
+
+def test_bare_title_does_not_borrow_the_country_of_the_next_person(pipeline):
+    text = "قال المنفي إن ليبيا تريد الاستقرار في ليبيا. وأجرى رئيس الحكومة اتصالا هاتفيا بالرئيس التركي رجب طيب أردوغان."
+    ids = _ids(pipeline, text, dt.date(2021, 6, 1))
+    assert ids == [("mohamed_al_menfi", "LBYGOV"), ("libya", "LBYGOV"), ("abdul_hamid_dbeibah", "LBYGOV"),
+                   ("recep_tayyip_erdogan", "TURGOV")]

@@ -250,6 +250,22 @@ CASES = [
     ("consequence-is-no-purpose",
      "قصفت القوات الروسية أحياء سكنية في خاركيف ما أدى إلى مقتل خمسة مدنيين أوكرانيين.",
      [("ASSAULT", "russian_armed_forces", "ukraine_civilians", "asserted")]),
+    ("mediator-of-talks-meets-the-parties",
+     "عقدت مصر جولة مفاوضات مع إثيوبيا في واشنطن برعاية الاتحاد الأفريقي.",
+     [("CONSULT", "african_union", "ethiopia", "asserted"), ("CONSULT", "egypt", "ethiopia", "asserted")]),
+    ("dropped-subject-calls-on-the-international-community",
+     "استقبل رئيس المجلس الرئاسي محمد المنفي السفير الإيطالي. ودعا المجتمع الدولي إلى دعم الانتخابات.",
+     [("CONSULT", "mohamed_al_menfi", "italy_ambassador", "asserted"),
+      ("REQUEST", "mohamed_al_menfi", "international_community", "asserted")]),
+    ("a-state-after-a-clause-initial-verb-is-a-new-subject",
+     "استقبل رئيس المجلس الرئاسي محمد المنفي السفير الإيطالي. ودعت فرنسا إلى ضبط النفس.",
+     [("CONSULT", "mohamed_al_menfi", "italy_ambassador", "asserted")]),
+    ("plural-counterpart-is-the-object",
+     "عقد وزير الخارجية الأردني اجتماعا في عمان مع نظيرهم السوري فيصل المقداد.",
+     [("CONSULT", "ayman_safadi", "faisal_mekdad", "asserted")]),
+    ("handing-over-wanted-people-is-cooperation",
+     "وسلمت السلطات التونسية إلى نظيرتها الليبية ثلاثة مطلوبين.",
+     [("COOPERATE", "tunisia_authorities", "libya_counterpart", "asserted")]),
 ]
 
 

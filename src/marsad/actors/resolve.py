@@ -452,14 +452,23 @@ class ActorResolver:
             if m.actor.country and m.actor.country != "IGO":
                 return m.actor.country
         for it in items[i + 1:]:
-            if sent_of(it.start) != sent:
-                break
+            if sent_of(it.start) != sent or self._another_person(it):
+                break  # "أجرى رئيس الحكومة اتصالا بالرئيس التركي": the next person's country is not his
             c = self._key_country(it.key)
             if c and c != "IGO":
                 return c
         if st.countries:
             return st.countries.most_common(1)[0][0]
         return None
+
+    def _another_person(self, it: _Item) -> bool:
+        """True when an item starts another person's mention (a person's title, honorific or name)."""
+        k = it.key
+        if k.kind in ("fixed", "honorific"):
+            return True
+        if k.kind == "head":
+            return self.base.heads[int(k.ref)].kind == "PER"
+        return k.kind == "name" and self.base.entries[k.ref].actor.kind == "PER"
 
 
 _INSTITUTIONS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELC"})

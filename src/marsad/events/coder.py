@@ -138,7 +138,9 @@ class EventCoder:
             para += art.text.count("\n", counted, sent.start)  # paragraph number, counted incrementally
             counted = sent.start
             if para != last_para:
-                last_date, last_para, previous = None, para, None
+                # a new paragraph keeps only who spoke last ("وأضاف ..."، "ودعا ..." open paragraphs of one statement)
+                last_date, last_para = None, para
+                previous = Frame(previous.sources, (), "paragraph", previous.pos) if previous is not None else None
             s_trig = []
             while ti < len(triggers) and triggers[ti].start < sent.end:
                 if triggers[ti].start >= sent.start:
@@ -206,6 +208,10 @@ class EventCoder:
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
                     # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
                     spec = replace(spec, mode="multilateral", weak=False)
+                if spec.type == EventType.AID and spec.pos == "verb" and words.handed_over.search(
+                        norm.text, r2n(t.end), min(ne, r2n(t.end) + 80)):
+                    # "سلمت السلطات التونسية إلى نظيرتها الليبية ثلاثة مطلوبين": handing over people is cooperation
+                    spec = replace(spec, type=EventType.COOPERATE, mode=None, cameo="060")
                 if spec.type == EventType.SUPPORT and fr.targets:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
                     if switched == "AID":
@@ -479,6 +485,7 @@ class _Words:
     sitting: tuple[str, ...]
     flight: tuple[str, ...]
     vote: tuple[str, ...]
+    handed_over: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -489,7 +496,8 @@ def _words() -> _Words:
         return tuple(normalize_key(w) for w in raw.get(key) or [])
 
     return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
-                  tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"))
+                  tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
+                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:

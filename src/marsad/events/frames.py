@@ -85,6 +85,8 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
+        "addressees": frozenset(raw.get("addressee_actors") or []),
+        "sponsors": _by_last_word(normalize_key(w) for w in raw.get("sponsor_words") or []),
         "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
         "consequence": re.compile(word_alternation(raw.get("consequence_words")) + r"\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
@@ -221,6 +223,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = "headed"  # "برئاسة فتحي باشاغا": the head of the actor before, no side of its own
             elif _match_tail(words, sp["agents"]) is not None:
                 prep = "agent"
+            elif _match_tail(words, sp["sponsors"]) is not None:
+                prep = "sponsor"  # "برعاية الأمم المتحدة": the mediator, a side of the talks
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
             elif not before.endswith(("،", ",")) and not prev_is_name:
@@ -372,6 +376,27 @@ def _prep_of_trigger(a: Arg, gap: str) -> bool:
     """"رحب ... بتوقيع الحكومة": the ب before the noun is the trigger's, not the genitive's."""
     own = a.mention.proclitic
     return not gap.strip() and a.prep in ("ب", "ل") and own is not None and _spec()["attached"].get(own) != a.prep
+
+
+def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, after: list[Arg], norm: str, nts: int, r2n) -> bool:
+    """True when the one bare actor after a clause-initial و-verb of demanding is its object, not its subject:
+    a complement (إلى، ب) follows the actor at once and no second bare actor does."""
+    if spec.type not in ("REQUEST", "ACCUSE") or spec.pos != "verb" or proclitic[:1] not in ("و", "ف"):
+        return False
+    lead = norm[max(0, nts - 3):nts].strip()
+    if lead and lead[-1] not in ".،؛:\n":
+        return False  # not at the start of a sentence or clause
+    end = r2n(a0.mention.end)
+    nxt = norm[end:end + 16].split()[:1]
+    if not nxt or not (nxt[0] in ("الي", "ان") or (nxt[0][:1] == "ب" and len(nxt[0]) > 3)):
+        return False
+    k = after.index(a0)
+    if any(a.prep is None and not a.coord for a in after[k + 1:k + 2]):
+        return False
+    # "وطالب الاتحاد الأوروبي بالإفراج": a state or body may well be the new subject; the usual addressees,
+    # or an actor opening a quotation ("وطالب «مجلس الأمن بإصدار"), are not
+    return a0.mention.via == "generic" or a0.mention.actor.id in _spec()["addressees"] \
+        or "«" in norm[nts:r2n(a0.mention.start)]
 
 
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
@@ -542,6 +567,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:
             sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
+            if continues and previous.sources and _addressed(spec, proclitic, a0, after, norm, nts, r2n):
+                # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on
+                sources = [Arg(m, None, False) for m in previous.sources]
+                how = "continued-subject+addressee"
     if not sources and continues and previous.sources:
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
@@ -655,6 +684,16 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         targets = sources[1:]
         sources = sources[:1]
         how += "+pair"
+    if spec.type == "CONSULT" and sources:
+        # "جولة المفاوضات برعاية الاتحاد الأفريقي": the mediator meets the parties (the object, else a side)
+        sponsor = next((a for a in after if a.prep == "sponsor" and a.mention.actor.id not in src_actors
+                        and r2n(a.mention.start) - nte <= sp["object_window"]), None)
+        if sponsor is not None and not targets:
+            targets = [sponsor]
+            how += "+sponsor"
+        elif sponsor is not None and all(t.mention.actor.id != sponsor.mention.actor.id for t in targets):
+            sources.append(sponsor)
+            how += "+sponsor"
     if not how:
         how = "none"
     return Frame(tuple(a.mention for a in sources), tuple(a.mention for a in targets), how, spec.pos)
