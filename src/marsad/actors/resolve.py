@@ -141,7 +141,10 @@ class ActorResolver:
             s, e = norm.span_to_raw(h.start, h.end)
             items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
         st = _DocState(day)
-        st.places = places or []
+        # "قدمت الإمارات مساعدات للمتضررين في سوريا": a state that acts is no place where a group is
+        actors_at = {it.start for it in items if it.key.kind in ("country", "capital") and "ب" not in (it.proclitic or "")
+                     and not norm.text[max(0, it.nstart - 4):it.nstart].endswith("في ")}
+        st.places = [p for p in places or [] if p[0] not in actors_at]
         # a short form is licensed by a full name anywhere in the article (headlines come first)
         st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
         # what the article is about: every state, capital, adjective and named actor counts, wherever it stands
@@ -440,11 +443,11 @@ class ActorResolver:
         """Country for a bare title: for a person the nearest country-bearing mention in the sentence,
         else (and for groups: "المسلحون", "الشرطة") the country the article talks about most."""
         sent = sent_of(items[i].start)
+        # protesters, gunmen, police, victims are where they are; governments and parliaments travel to talk
+        here = Counter(c for start, c in st.places if sent_of(start) == sent) if local else None
+        if here:
+            return here.most_common(1)[0][0]
         if not nearest:
-            # protesters, gunmen, police act where they are; governments and parliaments travel to talk
-            here = Counter(c for start, c in st.places if sent_of(start) == sent) if local else None
-            if here:
-                return here.most_common(1)[0][0]
             return st.countries.most_common(1)[0][0] if st.countries else None
         for m in reversed(out):
             if sent_of(m.start) != sent:
@@ -484,18 +487,19 @@ _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 
 
 @functools.cache
-def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Followers and leader words, matched against the raw text (their spelling variants are listed)."""
+def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Followers, leader and owner words, matched against the raw text (their spelling variants are listed)."""
     context = load_yaml("actors/context.yaml")
     followers = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["followers_before"], False) + r"\s+$")
     leader = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["leader_before"], False) + r"\s*$")
-    return followers, leader
+    owned = re.compile(r"^\s+(?:\S+(?:ية|ي)\s+)?" + word_alternation(context["owned_by"], False) + r"\s+$")  # "طائرة حربية تابعة ل"
+    return followers, leader, owned
 
 
 def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     """A title the chain could not close, right before the named person, is one mention of that person:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
-    followers_before, leader_before = _raw_patterns()
+    followers_before, leader_before, owned_by = _raw_patterns()
     merged: list[Mention] = []
     skip_next = False
     for k, m in enumerate(out):
@@ -503,10 +507,21 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
             skip_next = False
             continue
         nxt = out[k + 1] if k + 1 < len(out) else None
-        if nxt is not None and m.via == "generic" and m.actor.kind == ActorKind.ORG and nxt.actor.kind == ActorKind.ORG \
+        if nxt is not None and m.via == "generic" and nxt.actor.kind == ActorKind.ORG \
                 and nxt.via in ("name", "short") and _MEMBERS_OF.match(text[m.end:nxt.start]):
-            # "مسلحون من حركة الشباب"، "عناصر من الحرس الرئاسي": members acting for the group named
+            # "مسلحون من حركة الشباب"، "عناصر من الحرس الرئاسي"، "قادة في قوات الدعم السريع": members acting
+            # for, or standing for, the group named
             merged.append(Mention(m.start, nxt.end, text[m.start:nxt.end], nxt.actor, "name", nxt.role, m.proclitic))
+            skip_next = True
+            continue
+        if nxt is not None and m.via == "generic" and m.actor.kind == ActorKind.ORG \
+                and (nxt.proclitic or "").endswith(("ل", "لل")) and owned_by.match(text[m.end:nxt.start]):
+            # "طائرات حربية تابعة للتحالف"، "قوات موالية لباشاغا": the group acts for the actor it belongs to
+            owner = nxt.actor
+            if owner.kind == ActorKind.PER:
+                owner = Actor(f"{owner.id}_forces", f"{owner.name} forces", "", ActorKind.ORG, owner.country,
+                              m.actor.sector)
+            merged.append(Mention(m.start, nxt.end, text[m.start:nxt.end], owner, "name", nxt.role, m.proclitic))
             skip_next = True
             continue
         if m.actor.id.endswith("parties") and k + 1 < len(out) and _APPOSED.match(text[m.end:out[k + 1].start]):

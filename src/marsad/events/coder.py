@@ -580,7 +580,7 @@ def _is_adj_far(arg, t: TriggerHit) -> bool:
         return False
     if 0 <= arg.mention.start - t.end <= 2:
         return False  # right after the trigger, which the adjective makes a noun ("ودعم جزائري")
-    return arg.prep is None
+    return arg.prep is None and not arg.via_noun  # "رفضت إثيوبيا المقترح المصري": the proposal's author
 
 
 def _nearest(dates: list[DateMention], pos: int, end: int) -> DateMention | None:

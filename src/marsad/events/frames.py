@@ -197,6 +197,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
             bw = bw[:-cut[0]]
         via_noun = False
         cut = _match_tail(bw, sp["transparent"])
+        if cut is None and m.via == "adjective" and bw:
+            cut = _match_tail(bw[:-1] + [_indefinite(bw[-1])], sp["transparent"])  # "مقترحا مصريا"، "المقترح المصري"
         if cut is not None:
             n_words, pre = cut
             if pre and prep is None:
@@ -237,6 +239,14 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
+
+
+def _indefinite(word: str) -> str:
+    """The noun an adjective follows, without its article or accusative alif: "المقترح"، "مقترحا" -> "مقترح"."""
+    for pre in ("بال", "لل", "وال", "ال"):
+        if word.startswith(pre) and len(word) - len(pre) >= 3:
+            return ("ب" if pre == "بال" else "ل" if pre == "لل" else "") + word[len(pre):]
+    return word[:-1] if word.endswith("ا") and len(word) > 4 else word
 
 
 def _bare_noun(word: str) -> str:
