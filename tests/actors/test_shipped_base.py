@@ -58,3 +58,10 @@ def test_bare_title_does_not_borrow_the_country_of_the_next_person(pipeline):
     ids = _ids(pipeline, text, dt.date(2021, 6, 1))
     assert ids == [("mohamed_al_menfi", "LBYGOV"), ("libya", "LBYGOV"), ("abdul_hamid_dbeibah", "LBYGOV"),
                    ("recep_tayyip_erdogan", "TURGOV")]
+
+
+@pytest.mark.parametrize("day,expected", [
+    (dt.date(2020, 12, 1), "gennaro_vecchione"), (dt.date(2022, 6, 1), "elisabetta_belloni"),
+], ids=["2020", "2022"])
+def test_head_of_a_body_is_who_led_it_that_day(pipeline, day, expected):
+    assert _ids(pipeline, "التقى رئيس المخابرات الإيطالية حفتر", day)[0] == (expected, "ITASPY")

@@ -30,7 +30,9 @@ def test_praise_with_preposition_target(mini_pipeline):
     ("لم يلتق السراج حفتر.", "negated"),
     ("سيزور السراج روما.", "planned"),
     ("هل يلتقي السراج حفتر؟", "hypothetical"),
-], ids=["negated", "planned", "question"])
+    ("فهل للقاء السراج أمس بحفتر علاقة بالاتفاق؟", "asserted"),
+    ("هل تنجح زيارة السراج المرتقبة إلى روما؟", "planned"),
+], ids=["negated", "planned", "question", "question-presupposes-a-nominal-event", "awaited-visit"])
 def test_modality(mini_pipeline, text, modality):
     got = _events(mini_pipeline, text)
     assert got and all(e[3] == modality for e in got)

@@ -52,6 +52,7 @@ def _cues() -> dict:
         "consequence": re.compile(r"(?:^|\s)[وف]?" + word_alternation(spec["planned"].get("consequence"))
                                   + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
+        "after_noun": frozenset(normalize_key(p) for p in spec["planned"].get("after_noun") or []),
     }
 
 
@@ -63,9 +64,15 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     stripped = norm_sentence.strip()
     first = stripped.split(" ", 1)[0] if stripped else ""
     if first in c["q_start"] or stripped.endswith(c["q_end"]):
-        return Modality.HYPOTHETICAL  # "هل ستفرض ...؟" asks, it does not announce
+        if not nominal or first not in c["q_start"]:
+            return Modality.HYPOTHETICAL  # "هل ستفرض ...؟" asks, it does not announce
+        # "فهل لزيارة رئيس المخابرات أمس لحفتر علاقة ب...": the question presupposes the visit it asks about
+        lead = norm_sentence.index(first) + len(first)
+        norm_sentence = " " * lead + norm_sentence[lead:]
     if proclitic in c["future"]:
         return Modality.PLANNED
+    if nominal and c["after_noun"].intersection(norm_sentence[trigger_pos:trigger_pos + 60].split()[1:5]):
+        return Modality.PLANNED  # "زيارة السراج المرتقبة إلى روما"
     if (nominal and c["habitual"].intersection(norm_sentence[trigger_pos:trigger_pos + 40].split()[1:3])) \
             or c["habitual"].intersection(norm_sentence[max(0, trigger_pos - 40):trigger_pos].split()[-3:]):
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
