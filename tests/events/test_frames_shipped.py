@@ -284,6 +284,9 @@ CASES = [
     ("claim-of-a-rocket-launch",
      "أعلنت حركة حماس مسؤوليتها عن إطلاق الصواريخ على إسرائيل.",
      [("ASSAULT", "hamas", "israel", "asserted")]),
+    ("the-speaker-of-a-quotation-demands-next",
+     "وقال السراج: «نتطلع إلى أن ترسل الأمم المتحدة فريقا». وطالب «مجلس الأمن بإصدار قرار جديد».",
+     [("REQUEST", "fayez_al_sarraj", "un_security_council", "asserted")]),
 ]
 
 

@@ -19,7 +19,7 @@ from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
 from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Modality, Span
+from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
 from marsad.resources import load_yaml
 from marsad.where.location import event_location, inherit_locations
 
@@ -153,6 +153,9 @@ class EventCoder:
                 recent.append((sent.index, news_day, None, {m.actor.id for m in _within(
                     doc.mentions, mention_starts, sent.start, sent.end)}))
             topic, next_topic = next_topic, _topic_of(sent, doc.mentions, mention_starts)
+            speaker = _speaker(sent, doc.mentions, mention_starts, speech, norm.text, r2n)
+            if speaker is not None:
+                previous = Frame((speaker,), (), "speaker", "verb")  # "وقال السراج: «...»." then "وطالب ..."
             if not s_trig:
                 if s_dates:
                     last_date = s_dates[0]
@@ -216,7 +219,9 @@ class EventCoder:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
                     if switched == "AID":
                         spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
-                if fr.sources or previous is None or not previous.sources:
+                if norm.text.count('"', ns, r2n(t.start)) % 2 == 1:
+                    pass  # inside a quotation: the speaker's words, not who acts next
+                elif fr.sources or previous is None or not previous.sources:
                     previous = fr if (fr.sources or fr.targets) else previous
                 elif fr.targets:
                     # a noun with only its object keeps the sentence's subject for what follows ("، متهما ...")
@@ -426,6 +431,18 @@ def _visit_hosts(events: list[Event], hosts: list[tuple], doc_id: str, movements
 def _within(items, starts: list[int], lo: int, hi: int) -> list:
     """Items (sorted by start) that start in [lo, hi)."""
     return list(items[bisect_left(starts, lo):bisect_left(starts, hi)])
+
+
+def _speaker(sent, mentions, starts, speech: list[tuple[int, int]], norm: str, r2n) -> Mention | None:
+    """The actor right after a verb of saying that opens the sentence ("وقال السراج: ..."), if any."""
+    ns = r2n(sent.start)
+    k = bisect_left(speech, (ns - 1, 0))  # a verb's span may start at the space before it
+    if k >= len(speech) or speech[k][0] - ns > 2:
+        return None
+    first = next(iter(_within(mentions, starts, sent.start, sent.end)), None)
+    if first is None or first.proclitic or r2n(first.start) - speech[k][1] > 2:
+        return None
+    return first
 
 
 def _by_sector(spec: TriggerSpec, alternatives: tuple[TriggerSpec, ...], fr: Frame) -> TriggerSpec:
