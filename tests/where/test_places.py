@@ -42,3 +42,10 @@ def test_a_province_of_the_actors_own_state_still_places_the_event():
     doc = Pipeline().run(Article("t", "قتل مسلحون أربعة جنود من الجيش الباكستاني في هجوم على نقطة تفتيش بإقليم بلوشستان.",
                                  dt.date(2021, 3, 3)))
     assert [(str(e.type), e.location and e.location.place.id) for e in doc.events] == [("ASSAULT", "balochistan")]
+
+
+def test_a_place_far_after_a_visit_is_not_its_destination():
+    doc = Pipeline().run(Article("t", "وجاءت زيارة رئيس المخابرات الإيطالية أمس لحفتر بعد أسابيع من الجدل السياسي "
+                                      "الحاد الذي أثارته الصفقة بين حفتر وإيطاليا.", dt.date(2021, 1, 23)))
+    assert [(str(e.type), e.location and e.location.place.id) for e in doc.events if e.type == "CONSULT"] == [
+        ("CONSULT", None)]

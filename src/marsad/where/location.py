@@ -52,6 +52,9 @@ def inherit_locations(events: list, replace) -> list:
     return out
 
 
+_DESTINATION_REACH = 80  # characters from a visit's trigger to its destination (a long title may stand between)
+
+
 def event_location(text: str, places: list[PlaceMention], mentions: list[Mention], trigger: tuple[int, int],
                    visit: bool, clause: tuple[int, int], retreat: bool = False,
                    home: frozenset[str] = frozenset()) -> PlaceMention | None:
@@ -87,7 +90,8 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
             m.start <= p.start and p.end <= m.end and m.via in ("capital", "country") for m in mentions)
         score = None
         during = p.start > trigger[0] and w["during_visit_words"].search(normalize_key(text[max(0, p.start - 30):p.start]) + " ")
-        if during or (visit and (w["destination_words"].search(before + " ") or attached_l or visited)):
+        near = p.start - trigger[1] <= _DESTINATION_REACH  # "زيارة X إلى Y": the destination follows closely
+        if during or (visit and near and (w["destination_words"].search(before + " ") or attached_l or visited)):
             score = 0  # a visit's destination, also the place of what was said during it
         elif origin:
             score = 1
