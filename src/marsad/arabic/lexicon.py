@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from operator import itemgetter
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -26,9 +25,13 @@ _DEFINITE = "ال"
 _LAM_DEFINITE = "لل"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[V]):
-    """A lexicon key found in a normalised text."""
+class Hit(NamedTuple, Generic[V]):
+    """A lexicon key found in a normalised text.
+
+    A named tuple rather than a frozen dataclass: a document has hundreds of hits, and a frozen
+    dataclass sets each field through ``object.__setattr__``, which made building them a fifth of
+    the time of a search.
+    """
 
     start: int
     """Start of the whole orthographic word(s), proclitic included (normalised offsets)."""
@@ -103,7 +106,29 @@ class Lexicon(Generic[V]):
         # The automaton reports every substring that is a key; about half sit inside other words. The
         # checks below look only at the characters around a hit (no table of word offsets per text).
         for last, (length, values, lam, bound) in self._automaton.iter(text):
-            s = last + 1 - length
+            e = last + 1
+            ch = text[last]
+            if not (ch.isalnum() or ch == "_"):
+                # a key ending in punctuation ("د.", "اوبك+") ends the hit at its last letter, and takes no suffix
+                if bound:
+                    continue
+                we = last
+                while not ((ch := text[we - 1]).isalnum() or ch == "_"):
+                    we -= 1
+                suf = ""
+            elif e < size and ((ch := text[e]).isalnum() or ch == "_"):
+                if not use_enc:
+                    continue  # checked first: the cheapest way to drop a key inside a longer word
+                we = _WORD.match(text, e).end()
+                suf = text[e:we]
+                if suf not in enc_ok:
+                    continue
+            else:
+                if bound:
+                    continue
+                we = e
+                suf = ""
+            s = e - length
             ch = text[s]
             if not (ch.isalnum() or ch == "_"):
                 continue  # a key that does not start on a letter is never inside a word
@@ -118,33 +143,11 @@ class Lexicon(Generic[V]):
             pre = text[ws:s] + "ل" if lam else text[ws:s]
             if pre not in pro_ok:
                 continue
-            e = last + 1
-            ch = text[last]
-            if not (ch.isalnum() or ch == "_"):
-                # a key ending in punctuation ("د.", "اوبك+") ends the hit at its last letter, and takes no suffix
-                if bound:
-                    continue
-                we = last
-                while not ((ch := text[we - 1]).isalnum() or ch == "_"):
-                    we -= 1
-                suf = ""
-            elif e < size and ((ch := text[e]).isalnum() or ch == "_"):
-                if not use_enc:
-                    continue
-                we = _WORD.match(text, e).end()
-                suf = text[e:we]
-                if suf not in enc_ok:
-                    continue
-            else:
-                if bound:
-                    continue
-                we = e
-                suf = ""
             key_start = s + 1 if lam else s
             cands.append((ws, we, key_start, e, values, text[ws:key_start], suf))
         if len(cands) > 1:
             cands = _longest_first(cands)
-        return [Hit(*c) for c in cands]
+        return [Hit._make(c) for c in cands]
 
 
 _WORD = re.compile(r"\w+")

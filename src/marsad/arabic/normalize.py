@@ -42,7 +42,12 @@ class Normalized:
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of a normalised span, trailing diacritics included."""
-        return self.to_raw(start), self.to_raw(end)
+        dels = self._dels
+        if not dels:
+            return start, end
+        size = len(self.text)  # the same mapping as ``to_raw``, inlined: it runs for every hit
+        return (self.raw_length if start >= size else start + bisect_right(dels, start),
+                self.raw_length if end >= size else end + bisect_right(dels, end))
 
 
 @lru_cache(maxsize=1)
