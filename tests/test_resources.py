@@ -49,3 +49,31 @@ def test_actor_cache_key_covers_the_compiling_code(monkeypatch, tmp_path):
     monkeypatch.setattr(matcher, "compiled", fake_compiled)
     matcher.matcher_for(None)
     assert {"base.py", "matcher.py", "variants.py", "lexicon.py", "titles.yaml"} <= seen["names"]
+
+
+def test_load_yaml_file_from_the_cache_is_a_fresh_copy_and_follows_edits(tmp_path, monkeypatch):
+    from marsad.resources import load_yaml_file
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "data.yaml"
+    src.write_text("words: [a, b]\n", encoding="utf-8")
+    first = load_yaml_file(src)
+    first["words"].append("c")
+    assert load_yaml_file(src) == {"words": ["a", "b"]}
+    src.write_text("words: [d]\n", encoding="utf-8")
+    assert load_yaml_file(src) == {"words": ["d"]}
+
+
+def test_load_yaml_file_errors_name_the_file_and_line(tmp_path, monkeypatch):
+    import pytest
+
+    from marsad.errors import ResourceError
+    from marsad.resources import load_yaml_file
+
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path / "cache"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: 1\nb: [2\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"bad\.yaml:\d+: invalid YAML"):
+        load_yaml_file(bad)
+    with pytest.raises(ResourceError, match="missing"):
+        load_yaml_file(tmp_path / "absent.yaml")

@@ -1,6 +1,7 @@
 """Access to the versioned data files shipped in ``marsad/data``."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -30,7 +31,20 @@ def data_path(relative: str) -> Path:
 
 
 def load_yaml_file(path: Path) -> Any:
-    """Parse one YAML file; a syntax error names the file and line."""
+    """Parse one YAML file; a syntax error names the file and line.
+
+    Parsing the larger data files takes tens of milliseconds at every start-up, and some are read by
+    several stages; the parsed value is kept in the compiled cache (a fresh copy per call, so callers
+    may change what they get).
+    """
+    path = Path(path)
+    try:
+        return compiled(f"yaml-{path.stem}-{yaml.__version__}", [path], lambda: _parse_yaml(path))
+    except FileNotFoundError as exc:
+        raise ResourceError(f"{path}: data file is missing") from exc
+
+
+def _parse_yaml(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_Loader)
@@ -74,7 +88,7 @@ def compiled(name: str, sources: list[Path], build: Callable[[], T]) -> T:
     if target is not None and target.exists():
         try:
             with open(target, "rb") as fh:
-                return pickle.load(fh)
+                return _unpickle(fh.read())
         except Exception:  # a damaged or foreign cache file is rebuilt
             log.debug("ignoring unreadable cache %s", target)
     value = build()
@@ -87,3 +101,18 @@ def compiled(name: str, sources: list[Path], build: Callable[[], T]) -> T:
         except OSError:
             log.debug("cannot write cache %s", target)
     return value
+
+
+def _unpickle(data: bytes) -> Any:
+    """``pickle.loads`` with the cyclic garbage collector paused.
+
+    Unpickling the actor base creates a few hundred thousand objects, none of them garbage; the
+    collector, triggered again and again by so many new objects, made loading four times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -105,7 +105,8 @@ def matcher_for(directory: Path | None = None) -> ActorMatcher:
     code = Path(__file__).parent
     sources = sorted(folder.glob("*.yaml")) + [data_path("actors/variants.yaml"), data_path("arabic/normalization.yaml"),
                                               data_path("arabic/clitics.yaml")] \
-        + [code / "base.py", code / "matcher.py", code / "variants.py", code.parent / "arabic" / "lexicon.py"]
+        + [code / "base.py", code / "matcher.py", code / "variants.py", code.parent / "arabic" / "lexicon.py",
+           code.parent / "arabic" / "normalize.py", code.parent / "records.py"]
     return compiled("actors", sources, lambda: ActorMatcher(load_base(folder)))
 
 

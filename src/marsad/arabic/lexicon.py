@@ -10,11 +10,9 @@ size of the lexicon.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
-from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from operator import itemgetter
+from typing import Callable, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -27,9 +25,13 @@ _DEFINITE = "ال"
 _LAM_DEFINITE = "لل"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[V]):
-    """A lexicon key found in a normalised text."""
+class Hit(NamedTuple, Generic[V]):
+    """A lexicon key found in a normalised text.
+
+    A named tuple rather than a frozen dataclass: a document has hundreds of hits, and a frozen
+    dataclass sets each field through ``object.__setattr__``, which made building them a fifth of
+    the time of a search.
+    """
 
     start: int
     """Start of the whole orthographic word(s), proclitic included (normalised offsets)."""
@@ -97,57 +99,80 @@ class Lexicon(Generic[V]):
         if not self.size or not text:
             return []
         c = clitics()
-        pro_ok, enc_ok = c.proclitics, c.enclitics
-        starts, ends = word_bounds(text)
+        pro_ok, enc_ok, max_pro = c.proclitics, c.enclitics, c.max_pro
         use_enc = self._use_enclitics
-        cands: list[Hit[V]] = []
+        size = len(text)
+        cands: list[tuple] = []
+        # The automaton reports every substring that is a key; about half sit inside other words. The
+        # checks below look only at the characters around a hit (no table of word offsets per text).
         for last, (length, values, lam, bound) in self._automaton.iter(text):
-            s = last + 1 - length
             e = last + 1
-            i = bisect_right(starts, s) - 1
-            if i < 0 or ends[i] <= s:
-                continue
-            ws = starts[i]
+            ch = text[last]
+            if not (ch.isalnum() or ch == "_"):
+                # a key ending in punctuation ("د.", "اوبك+") ends the hit at its last letter, and takes no suffix
+                if bound:
+                    continue
+                we = last
+                while not ((ch := text[we - 1]).isalnum() or ch == "_"):
+                    we -= 1
+                suf = ""
+            elif e < size and ((ch := text[e]).isalnum() or ch == "_"):
+                if not use_enc:
+                    continue  # checked first: the cheapest way to drop a key inside a longer word
+                we = _WORD.match(text, e).end()
+                suf = text[e:we]
+                if suf not in enc_ok:
+                    continue
+            else:
+                if bound:
+                    continue
+                we = e
+                suf = ""
+            s = e - length
+            ch = text[s]
+            if not (ch.isalnum() or ch == "_"):
+                continue  # a key that does not start on a letter is never inside a word
+            ws = s
+            floor = s - max_pro
+            while ws and ((ch := text[ws - 1]).isalnum() or ch == "_"):
+                ws -= 1
+                if ws < floor:
+                    break
+            if ws < floor:
+                continue  # the word starts too far back for any proclitic
             pre = text[ws:s] + "ل" if lam else text[ws:s]
             if pre not in pro_ok:
                 continue
-            j = bisect_right(starts, e - 1) - 1
-            we = ends[j]
-            if we > e:
-                suf = text[e:we]
-                if not use_enc or suf not in enc_ok:
-                    continue
-            else:
-                suf = ""
-                if bound:
-                    continue
             key_start = s + 1 if lam else s
-            cands.append(Hit(ws, we, key_start, e, values, text[ws:key_start], suf))
+            cands.append((ws, we, key_start, e, values, text[ws:key_start], suf))
         if len(cands) > 1:
             cands = _longest_first(cands)
-        return cands
+        return [Hit._make(c) for c in cands]
 
 
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8)
-def word_bounds(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the words of ``text`` (shared by the lexicons that search one text)."""
-    starts, ends = [], []
-    for m in _WORD.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+def _longest_first(hits: list[tuple]) -> list[tuple]:
+    """Keep the longest key where hits overlap (ties: the earlier one), in text order.
 
-
-def _longest_first(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (-(h.key_end - h.key_start), h.start))
-    used = bytearray(max(h.end for h in hits))
-    taken: list[Hit] = []
+    ``hits`` are (start, end, key_start, key_end, ...) tuples in the automaton's order. Most texts
+    have no overlapping hits at all, which one pass over them sorted by start shows.
+    """
+    by_start = sorted(hits, key=itemgetter(0))
+    prev_end = -1
+    for h in by_start:
+        if h[0] < prev_end:
+            break
+        prev_end = h[1]
+    else:
+        return by_start
+    hits = sorted(hits, key=lambda h: (h[2] - h[3], h[0]))
+    used = bytearray(max(h[1] for h in hits))
+    taken = []
     for h in hits:
-        if 1 not in used[h.start:h.end]:
-            used[h.start:h.end] = b"\x01" * (h.end - h.start)
+        if 1 not in used[h[0]:h[1]]:
+            used[h[0]:h[1]] = b"\x01" * (h[1] - h[0])
             taken.append(h)
-    taken.sort(key=lambda h: h.start)
+    taken.sort(key=itemgetter(0))
     return taken

@@ -15,8 +15,9 @@ log = logging.getLogger(__name__)
 SAMPLE_CHARS = 2_000
 """Only the start of an article is looked at: enough for a stable guess, and fast."""
 
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER = re.compile(r"(?=[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])[^\W\d_]")
+# Letters are counted by deleting runs of everything else (in C) rather than listing every letter.
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_ARABIC = re.compile(r"[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
 
 
 def detect_language(text: str) -> tuple[str, float]:
@@ -46,9 +47,8 @@ SHARE_CHARS = 600
 
 def arabic_letter_share(text: str) -> float:
     """Share of the letters in the first ``SHARE_CHARS`` characters that are Arabic script."""
-    sample = text[:SHARE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    return len(_ARABIC_LETTER.findall(sample)) / letters if letters else 0.0
+    letters = _NOT_LETTER.sub("", text[:SHARE_CHARS])
+    return len(_NOT_ARABIC.sub("", letters)) / len(letters) if letters else 0.0
 
 
 def is_arabic(text: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from marsad.arabic.lexicon import Lexicon
 from marsad.errors import ResourceError
 from marsad.records import Place
-from marsad.resources import data_path
+from marsad.resources import compiled, data_path
 
 REQUIRED = ("id", "name", "name_ar", "variants", "kind", "country", "lat", "lon")
 
@@ -81,5 +81,13 @@ def _coordinates(row: dict, where: str) -> tuple[float | None, float | None]:
 
 @lru_cache(maxsize=1)
 def shipped_gazetteer() -> Gazetteer:
-    """The shipped gazetteer (loaded once per process)."""
-    return load_gazetteer()
+    """The shipped gazetteer (loaded once per process, from the compiled cache when fresh).
+
+    The cache key covers the TSV, the spelling rules its keys are normalised with and the code that
+    compiles it, so none of them can go stale.
+    """
+    code = Path(__file__).parent.parent
+    sources = [data_path("places/gazetteer.tsv"), data_path("arabic/normalization.yaml"),
+               data_path("arabic/clitics.yaml"), code / "where" / "gazetteer.py", code / "arabic" / "lexicon.py",
+               code / "arabic" / "normalize.py", code / "records.py"]
+    return compiled("gazetteer", sources, load_gazetteer)
