@@ -81,8 +81,6 @@ def _err(msg: str) -> None:
 
 
 def _results(args, inputs):
-    from tqdm import tqdm
-
     from marsad.ingest import read_inputs
     from marsad.pipeline import Pipeline
     from marsad.scale import run_parallel
@@ -90,7 +88,12 @@ def _results(args, inputs):
     pipeline = Pipeline(actor_dir=args.actors, gazetteer=args.gazetteer, min_confidence=args.min_confidence)
     workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
     items = read_inputs(inputs, max_chars=args.max_chars)
-    bar = tqdm(unit=" articles", file=sys.stderr, disable=None, leave=False)
+    if not sys.stderr.isatty():  # no progress bar to draw: spare the import
+        yield from run_parallel(pipeline, items, workers)
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
     for r in run_parallel(pipeline, items, workers):
         bar.update(1)
         yield r

@@ -99,8 +99,10 @@ def normalize(text: str) -> Normalized:
     return Normalized(folded, len(text), dels)
 
 
+@lru_cache(maxsize=65536)
 def normalize_key(text: str) -> str:
-    """Normalised, whitespace-collapsed form used as a dictionary key."""
+    """Normalised, whitespace-collapsed form used as a dictionary key (cached: the same short words and
+    phrases are asked for again and again)."""
     table, _ = _tables()
     return " ".join(text.translate(table).split())
 
