@@ -287,6 +287,15 @@ CASES = [
     ("the-speaker-of-a-quotation-demands-next",
      "وقال السراج: «نتطلع إلى أن ترسل الأمم المتحدة فريقا». وطالب «مجلس الأمن بإصدار قرار جديد».",
      [("REQUEST", "fayez_al_sarraj", "un_security_council", "asserted")]),
+    ("condemning-an-attack-blames-its-doer-named-before",
+     "هاجم مسلحون من حركة الشباب قاعدة عسكرية أمس الأربعاء. وأدانت الولايات المتحدة الهجوم.",
+     [("ACCUSE", "united_states", "al_shabaab", "asserted"), ("ASSAULT", "al_shabaab", None, "asserted")]),
+    ("condemning-an-attack-blames-the-doer-of-its-relative-clause",
+     "ندد الأمين العام للأمم المتحدة بالهجوم الذي نفذه مسلحون على قرية في مالي.",
+     [("ACCUSE", "antonio_guterres", "mali_gunmen", "asserted")]),
+    ("condemning-an-attack-with-no-doer-named-is-no-accusation",
+     "أدانت وزارة الخارجية السعودية الهجوم الذي استهدف قاعدة عسكرية في مالي.",
+     []),
 ]
 
 

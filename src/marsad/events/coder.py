@@ -227,6 +227,14 @@ class EventCoder:
                     # a noun with only its object keeps the sentence's subject for what follows ("، متهما ...")
                     previous = Frame(previous.sources, fr.targets, previous.how, previous.pos)
                 verdict = veto or _verdict(spec, fr, sides)
+                if verdict.endswith("needs a target") and spec.type == EventType.ACCUSE and fr.sources \
+                        and spec.pos == "verb":
+                    doer = _attacker(max([t.end] + [m.end for m in fr.sources]), s_trig, mentions, events, sent.index,
+                                     art.text)
+                    if doer is not None:
+                        # "وأدانت الولايات المتحدة الهجوم": condemning an attack blames whoever carried it out
+                        fr = Frame(fr.sources, (doer,), fr.how + "+attacker", fr.pos)
+                        verdict = "coded"
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming):
@@ -433,6 +441,27 @@ def _within(items, starts: list[int], lo: int, hi: int) -> list:
     return list(items[bisect_left(starts, lo):bisect_left(starts, hi)])
 
 
+def _attacker(end: int, triggers: list[TriggerHit], mentions, events: list[Event], sent_index: int,
+              text: str) -> Mention | None:
+    """Who carried out the attack a condemnation (its verb and subject end at ``end``) names as its object: the
+    actor of a relative clause right after it ("بالهجوم الذي نفذه مسلحون"), else the doer of the last attack
+    coded a few sentences before."""
+    noun = next((o for o in triggers if o.spec.type == EventType.ASSAULT and o.spec.pos == "noun"
+                 and 0 <= o.start - end <= 12), None)
+    if noun is None:
+        return None
+    m = next((m for m in mentions if m.start >= noun.end), None)
+    if m is not None and m.start - noun.end <= 30 and not m.proclitic and not _BREAK.search(text, noun.end, m.start) \
+            and _words().relative_agent.match(normalize_key(text[noun.end:m.start]) + " "):
+        return m
+    for e in reversed(events):
+        if sent_index - e.sentence_index > _ATTACK_REACH:
+            break
+        if e.type == EventType.ASSAULT and e.source is not None and e.modality == Modality.ASSERTED:
+            return e.source
+    return None
+
+
 def _speaker(sent, mentions, starts, speech: list[tuple[int, int]], norm: str, r2n) -> Mention | None:
     """The actor right after a verb of saying that opens the sentence ("وقال السراج: ..."), if any."""
     ns = r2n(sent.start)
@@ -493,6 +522,9 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     return target, carried
 
 
+_ATTACK_REACH = 6  # sentences back to the attack a condemnation refers to
+
+
 @dataclass(frozen=True, slots=True)
 class _Words:
     """Word lists of the coder's own checks (data/events/frames.yaml)."""
@@ -503,6 +535,8 @@ class _Words:
     flight: tuple[str, ...]
     vote: tuple[str, ...]
     handed_over: re.Pattern[str]
+    relative_agent: re.Pattern[str]
+    """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
 
 
 @lru_cache(maxsize=1)
@@ -514,7 +548,8 @@ def _words() -> _Words:
 
     return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
                   tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
-                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"))
+                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"),
+                  re.compile(r"^(?:\S+ )?" + word_alternation(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:
