@@ -75,7 +75,8 @@ class ActorResolver:
                                     + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
         self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["place_nouns"]) + r"\s*$")
-        self._heads_of = _heads_of(self.base)
+        self._org_heads = frozenset(context.get("org_leader_heads") or [])
+        self._posts_in = _posts_in(self.base)
         self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_alternation(context["count_words"])
                                         + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 
@@ -105,9 +106,9 @@ class ActorResolver:
         if org is not None:
             # "رئيس مجلس الأمن" is the Council's head; "قوات حكومة الوفاق" the government's forces
             o = org.actor
-            if head.kind == "PER" and head.id in self._heads_of["heads"]:
+            if head.kind == "PER" and head.id in self._org_heads:
                 # "رئيس المخابرات الإيطالية": whoever led that body on the day, when the base knows one person
-                holders = {a for s, e, a in self._heads_of["orgs"].get(o.id, ())
+                holders = {a for s, e, a in self._posts_in.get(o.id, ())
                            if st.day is not None and s <= st.day and (e is None or st.day <= e)}
                 if len(holders) == 1:
                     return self._entry_actor(self.base.entries[holders.pop()], st.day), "title"
@@ -572,16 +573,15 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     return merged
 
 
-def _heads_of(base: ActorBase) -> dict:
-    """Who held a post in which organisation when (roles that name their ``org``), and the title heads that
-    name an organisation's leader (context.yaml ``org_leader_heads``)."""
-    orgs: dict[str, list] = {}
+def _posts_in(base: ActorBase) -> dict[str, list[tuple]]:
+    """Who held a post in which organisation when: (start, end, actor id) per organisation id, from the roles
+    that name their ``org`` (roles several people hold at once are left out)."""
+    orgs: dict[str, list[tuple]] = {}
     for e in base.entries.values():
         for r in e.roles:
             if r.org and r.role not in base.plural_roles:
                 orgs.setdefault(r.org, []).append((r.start, r.end, e.actor.id))
-    heads = frozenset(load_yaml("actors/context.yaml").get("org_leader_heads") or [])
-    return {"orgs": orgs, "heads": heads}
+    return orgs
 
 
 def _has_verb(gap: str) -> bool:
