@@ -331,6 +331,9 @@ class ActorResolver:
             elif entry is not None and pro_ok and head is not None:
                 if closed and not items[j].proclitic and entry.actor.kind != "PER":
                     break  # "الحكومة الإثيوبية جبهة تحرير تيغراي": two mentions
+                if not items[j].proclitic and head.kind != "PER" and normalize_key(
+                        text[first.start:first.end])[len(first.proclitic or ""):].startswith("ال"):
+                    break  # "وصف الجيش قوات الدعم السريع": a noun with its article governs no genitive
                 if org is None:
                     org = entry
                     country = country or entry.actor.country

@@ -37,6 +37,8 @@ _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE,
                          EventType.MOBILIZE, EventType.RETREAT})
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
+_VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
+_REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
@@ -215,6 +217,8 @@ class EventCoder:
                         norm.text, r2n(t.end), min(ne, r2n(t.end) + 80)):
                     # "سلمت السلطات التونسية إلى نظيرتها الليبية ثلاثة مطلوبين": handing over people is cooperation
                     spec = replace(spec, type=EventType.COOPERATE, mode=None, cameo="060")
+                if spec.type == EventType.ACCUSE and word in words.describe and _praise(norm.text, r2n(t.end), ne):
+                    spec = replace(spec, type=EventType.SUPPORT, cameo="051")  # "وصف بايدن الاتفاق بأنه «تاريخي»"
                 if spec.type == EventType.SUPPORT and fr.targets:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
                     if switched == "AID":
@@ -234,6 +238,13 @@ class EventCoder:
                     if doer is not None:
                         # "وأدانت الولايات المتحدة الهجوم": condemning an attack blames whoever carried it out
                         fr = Frame(fr.sources, (doer,), fr.how + "+attacker", fr.pos)
+                        verdict = "coded"
+                if (verdict.endswith("needs a target") or verdict == "weak trigger needs both sides") \
+                        and spec.type in _VERDICTS and fr.sources and not fr.targets and spec.pos in ("verb", "phrase"):
+                    told = _referents(norm, r2n(max([t.end] + [m.end for m in fr.sources])), events, sent.index, fr)
+                    if told:
+                        # "ورحب بايدن بالهدنة": a verdict on an event told before is aimed at those who did it
+                        fr = Frame(fr.sources, told, fr.how + "+referent", fr.pos)
                         verdict = "coded"
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
@@ -462,6 +473,44 @@ def _attacker(end: int, triggers: list[TriggerHit], mentions, events: list[Event
     return None
 
 
+def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int, fr: Frame) -> tuple[Mention, ...]:
+    """Who did the event a definite noun right after a verdict (normalised offset ``end``) refers back to: the
+    parties of the last agreement coded a few sentences before ("بالهدنة"), or the doer of the last detention,
+    attack or decision ("الاحتجاز"، "بالقرار")."""
+    m = _REFERENT_WORD.match(norm.text, end)
+    if m is None:
+        return ()
+    found = _words().referents.get(m.group(1))
+    if found is None:
+        return ()
+    types, side = found
+    own = {x.actor.id for x in fr.sources}
+    for k in range(len(events) - 1, -1, -1):
+        e = events[k]
+        if sent_index - e.sentence_index > _ATTACK_REACH:
+            break
+        if e.type not in types or e.modality != Modality.ASSERTED or e.sentence_index == sent_index:
+            continue
+        sides = [e.source] if side == "doer" else [x.source for x in events if x.trigger == e.trigger] + \
+            [x.target for x in events if x.trigger == e.trigger]
+        out: dict[str, Mention] = {}
+        for x in sides:
+            if x is not None and x.actor.id not in own:
+                out.setdefault(x.actor.id, x)
+        return tuple(out.values())
+    return ()
+
+
+def _praise(norm: str, end: int, limit: int) -> bool:
+    """The words of a description after its verb (up to the end of the quotation or clause) praise."""
+    q = norm.find('"', end, limit)
+    if q < 0 or q - end > 80:
+        return False
+    close = norm.find('"', q + 1, limit)
+    quoted = norm[q + 1:close if close > 0 else min(limit, q + 60)]
+    return _words().praise.search(quoted) is not None and "غير" not in quoted.split()
+
+
 def _speaker(sent, mentions, starts, speech: list[tuple[int, int]], norm: str, r2n) -> Mention | None:
     """The actor right after a verb of saying that opens the sentence ("وقال السراج: ..."), if any."""
     ns = r2n(sent.start)
@@ -537,6 +586,10 @@ class _Words:
     handed_over: re.Pattern[str]
     relative_agent: re.Pattern[str]
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
+    referents: dict[str, tuple[frozenset, str]]
+    describe: frozenset[str]
+    praise: re.Pattern[str]
+    """A definite noun that refers back to an earlier event -> (that event's types, "parties" or "doer")."""
 
 
 @lru_cache(maxsize=1)
@@ -549,7 +602,11 @@ def _words() -> _Words:
     return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
                   tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
                   re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"),
-                  re.compile(r"^(?:\S+ )?" + word_alternation(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"))
+                  re.compile(r"^(?:\S+ )?" + word_alternation(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"),
+                  {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
+                   for r in raw.get("event_referents") or [] for w in r["words"]},
+                  frozenset(forms("description_verbs")),
+                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("praise_words")) + r"(?!\w)"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:

@@ -241,6 +241,17 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
     return out
 
 
+def _object_follows(after: list[Arg], norm: str, skips, r2n) -> bool:
+    """A bare actor follows the first one closely: that one is the subject, however it is counted
+    ("احتجز عناصر من الحرس الرئاسي، أمس الأربعاء، الرئيس محمد بازوم")."""
+    if len(after) < 2:
+        return False
+    a0, a1 = after[0], after[1]
+    return a1.prep is None and not a1.coord and a1.mention.actor.id != a0.mention.actor.id \
+        and not _PUNCT_BREAK.search(norm, r2n(a0.mention.end), r2n(a1.mention.start)) \
+        and _content_words(norm, r2n(a0.mention.end), r2n(a1.mention.start), skips) == 0
+
+
 def _indefinite(word: str) -> str:
     """The noun an adjective follows, without its article or accusative alif: "المقترح"، "مقترحا" -> "مقترح"."""
     for pre in ("بال", "لل", "وال", "ال"):
@@ -567,7 +578,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
             and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS)
                      and spec.type in _PATIENT_TYPES
-                     and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]):  # "وقتل مدنيان"
+                     and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]
+                     and not _object_follows(after, norm, skips, r2n)):  # "وقتل مدنيان"
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
@@ -602,6 +614,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if previous is not None and sp["consequence"].search(norm[max(0, nts - 20):nts].rstrip() + " "[:0]):
             # "ما أسفر عن مقتل ثلاثة مدنيين": the shelling's doer (an armed one: not the marchers a raid dispersed)
             doers = tuple(m for m in previous.sources if (m.actor.sector or "") in armed_readings()[0])
+        if not doers and sources and sources[0] in after:
+            # "مقتل 25 محتجا برصاص قوات الأمن": the agent after the patient
+            agent = next((a for a in after[after.index(sources[0]) + 1:] if a.prep == "agent"
+                          and _content_words(norm, r2n(sources[0].mention.end), r2n(a.mention.start), skips) <= 3), None)
+            doers = (agent.mention,) if agent is not None else ()
         return Frame(doers, tuple(a.mention for a in sources), "patient-genitive", spec.pos)
     # coordinated sources after the first one
     if sources and sources[-1].mention.start >= t_end and sources[-1] in after:
