@@ -74,6 +74,8 @@ class ActorResolver:
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_alternation(context["locative_before"])
                                     + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
+        self._gift_before = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context.get("gifts_before"))
+                                       + r"(?:\s+\S+){0,3}\s+[وف]?من\s*$")
         self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
         self._posts_in = _posts_in(self.base)
@@ -181,7 +183,8 @@ class ActorResolver:
         text = coded
         if k.kind in ("country", "capital") and (
                 it.proclitic in ("ب", "وب", "فب")
-                or self._locative.search(self._norm[max(0, it.nstart - 24):it.nstart] + " ")
+                or (self._locative.search(self._norm[max(0, it.nstart - 24):it.nstart] + " ")
+                    and not self._gift_before.search(self._norm[max(0, it.nstart - 70):it.nstart]))
                 or (it.proclitic[:1] == "و" and st.last_place_end is not None
                     and not text[st.last_place_end:it.start].strip())):
             st.last_place_end = it.end

@@ -248,7 +248,8 @@ class EventCoder:
                         verdict = "coded"
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
-                if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming):
+                if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming) \
+                        and (fr.targets or spec.type in sides.targetless):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
                 elif verdict == "weak trigger needs both sides" and fr.sources and not fr.targets:
                     purpose = _purpose(t, s_trig, mentions, art.text)

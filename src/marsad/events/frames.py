@@ -84,6 +84,7 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_alternation(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "recipient_types": frozenset(raw.get("recipient_types") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "addressees": frozenset(raw.get("addressee_actors") or []),
         "sponsors": _by_last_word(normalize_key(w) for w in raw.get("sponsor_words") or []),
@@ -513,7 +514,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         titled = a0.mention.actor.kind == "PER" and a0.mention.via == "name"  # "لقاء رئيس إقليم كردستان X"
         # "قصف مدفعي لقوات الدعم السريع": an adjective of the noun may stand before its ل-genitive
         described = a0.prep == "ل" and all(w.endswith(("ي", "يه")) for w in gap.split()) and len(gap.split()) == 1
-        if (a0.prep in (None, "ل") or _prep_of_trigger(a0, gap)) \
+        if (a0.prep is None or (a0.prep == "ل" and spec.type not in sp["recipient_types"]) or _prep_of_trigger(a0, gap)) \
                 and _gap_words(norm, nte, r2n(a0.mention.start)) <= (3 if titled else 1 if a0.prep in (None, "ب")
                                                                      or described else 0) \
                 and not _PUNCT_BREAK.search(gap) and "،" not in gap:
@@ -634,6 +635,18 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if agent is not None:
             sources = [agent]  # "توقيع اتفاق وقف إطلاق النار من طرف اللجنة الأمنية المشتركة"
             how = "agent"
+    if not sources and spec.type in sp["recipient_types"] and spec.pos in ("noun", "phrase"):
+        # "طائرات مساعدات لمتضرري الفيضانات من مصر والإمارات": the givers come with من
+        k = next((k for k, a in enumerate(after) if a.prep == "من"
+                  and _content_words(norm, nte, r2n(a.mention.start), skips) <= 2
+                  and not any(nte <= o < r2n(a.mention.start) for o, _ in (others or []) + list(nouns or ()))), None)
+        if k is not None:
+            sources = [replace(after[k], prep="agent")]
+            for a in after[k + 1:]:
+                if not (a.coord and a.prep is None):
+                    break
+                sources.append(replace(a, prep="agent"))
+            how = "giver"
     if spec.type == "REQUEST" and spec.pos in ("noun", "phrase") and after and after[0].prep == "من" \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) == 0:
         # "دعوة رسمية من الرئيس الفرنسي": the one the request comes from
