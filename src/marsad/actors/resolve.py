@@ -70,6 +70,7 @@ class ActorResolver:
         self._voice_of = dict(context.get("voice_of") or {})
         self._stateless = frozenset(context.get("stateless_heads") or [])
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
+        self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_alternation(context["locative_before"])
                                     + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["city_nouns"])
@@ -301,6 +302,14 @@ class ActorResolver:
                 return i + 1, None  # "مشروع القرار الذي قدمته بريطانيا": the text, named by its sponsor
             actor = self._entry_actor(self.base.entries[body], st.day)
             return i + 1, Mention(first.start, first.end, text[first.start:first.end], actor, "coref")
+        if head is not None and head.id in self._own_state:
+            # "ولفت السيسي إلى أن بلاده تتواصل ...": the state of whoever was named last
+            speaker = next((m for m in reversed(out) if m.actor.country and sent_of(first.start) - sent_of(m.start) <= 1),
+                           None)
+            state = self._country_actor(speaker.actor.country) if speaker is not None else None
+            if state is None:
+                return i + 1, None
+            return i + 1, Mention(first.start, first.end, text[first.start:first.end], state, "coref")
         country = head.country if head is not None else None
         org: Entry | None = None
         end, j = first.end, i + 1

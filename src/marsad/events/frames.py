@@ -26,6 +26,9 @@ _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
+_PURPOSE = frozenset({"ل", "ول", "فل"})
+_COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
+_PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
 
 
@@ -240,6 +243,24 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
+
+
+def _clause_subject(before: list[Arg], norm: str, nts: int, others, r2n) -> list[Arg]:
+    """The subject of the clause that ends at ``nts``: its last bare actor and those coordinated with it, close
+    before, with no sentence break and no other verb after them ("اضطر ممثلو مجلس النواب والمجلس الأعلى للعودة")."""
+    k = next((k for k in range(len(before) - 1, -1, -1) if before[k].prep is None and not before[k].coord), None)
+    if k is None:
+        return []
+    group = [before[k]]
+    for a in before[k + 1:]:
+        if not (a.coord and a.prep is None):
+            break
+        group.append(a)
+    end = r2n(group[-1].mention.end)
+    if nts - end > _PURPOSE_REACH or _PUNCT_BREAK.search(norm, end, nts) or any(end <= o < nts for o, _ in others or ()) \
+            or _COPULA.search(norm, end, nts):
+        return []  # "الاتحاد الأفريقي هو المنصة المناسبة للمفاوضات": a nominal sentence has no doer
+    return group
 
 
 def _object_follows(after: list[Arg], norm: str, skips, r2n) -> bool:
@@ -574,8 +595,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
     # "الهجوم الذي استهدف X": the antecedent is the subject; "الهجمات التي تشنها X": the pronoun is the object
     relative = bool(prev_word) and prev_word[0] in sp["relatives"] and enclitic not in _OBJECT_PRONOUNS
+    # "ربط الصلة مع X": a phrase that ends with its preposition has its object, not its subject, after it
+    ends_prep = spec.pos == "phrase" and norm[nts:nte].rsplit(" ", 1)[-1] in sp["preps"]
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative and not passive \
-            and not during \
+            and not during and not ends_prep \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
             and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS)
                      and spec.type in _PATIENT_TYPES
@@ -600,6 +623,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
+    if not sources and proclitic in _PURPOSE and spec.pos in ("noun", "phrase") and before \
+            and not any(0 < nts - o <= 16 for o, _ in nouns or ()):  # "وقعتا اتفاقا للتعاون": the noun's complement
+        # "تحركت المخابرات الإيطالية ... لربط الصلة مع حفتر": a purpose masdar's doer is its clause's subject
+        subject = _clause_subject(before, norm, nts, others, r2n)
+        if subject:
+            sources = subject
+            how = "purpose"
     if not sources and spec.pos == "noun" and enclitic in _OBJECT_PRONOUNS and before:
         # "حفتر توجه إلى روما بعد لقائه مسؤولين": the pronoun is the sentence's subject
         owner = next((a for a in reversed(before) if a.prep is None and not a.coord
@@ -683,7 +713,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 targets.append(a)
                 continue
             break
-        if how == "speech-verb" and a.prep is None and a.mention.actor.country == sources[0].mention.actor.country \
+        if how == "speech-verb" and (a.prep is None or a.via_noun) \
+                and a.mention.actor.country == sources[0].mention.actor.country \
                 and spec.type not in _PATIENT_TYPES and not norm[nte:r2n(a.mention.start)].strip():
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
         words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
