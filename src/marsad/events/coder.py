@@ -248,6 +248,16 @@ class EventCoder:
                         verdict = "coded"
                 if spec.type == EventType.CONSULT and fr.how == "genitive" and not fr.targets:
                     hosts.append((sent.index, t.start, fr.sources[0]))
+                if verdict in ("weak trigger needs both sides", "CONSULT needs a target") and fr.sources \
+                        and not fr.targets and spec.type == EventType.CONSULT and spec.pos == "verb":
+                    talks = next((o for o in s_trig if o.spec.type == EventType.CONSULT and o.spec.pos == "noun"
+                                  and 0 < o.start - t.end <= 120 and not _STOP.search(art.text, t.end, o.start)), None)
+                    tf = talks and frame(talks.spec, talks.start, talks.end, talks.enclitic, args, norm.text, r2n, skips,
+                                         talks.proclitic, None, others, speech, [], merged_skips=True)
+                    if tf and tf.how == "between":
+                        # "افتتح بوريطة جولة مفاوضات بين ممثلين عن مجلس النواب والأعلى للدولة": the host meets both
+                        fr = Frame(fr.sources, tf.sources + tf.targets, fr.how + "+talks", fr.pos)
+                        verdict = "coded"
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming) \
                         and (fr.targets or spec.type in sides.targetless):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
