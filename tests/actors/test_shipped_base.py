@@ -65,3 +65,16 @@ def test_bare_title_does_not_borrow_the_country_of_the_next_person(pipeline):
 ], ids=["2020", "2022"])
 def test_head_of_a_body_is_who_led_it_that_day(pipeline, day, expected):
     assert _ids(pipeline, "التقى رئيس المخابرات الإيطالية حفتر", day)[0] == (expected, "ITASPY")
+
+
+@pytest.mark.parametrize("day,expected", [
+    (dt.date(2021, 1, 20), ("tarek_ladeb", "IGOUNSC")), (dt.date(2021, 3, 20), ("tarek_ladeb", "TUNGOV")),
+], ids=["presiding-month", "after-it"])
+def test_council_president_is_coded_by_the_shorter_role_held_that_day(pipeline, day, expected):
+    assert _ids(pipeline, "قال طارق الأدب إن", day)[0] == expected
+
+
+def test_speakers_own_state_and_local_parties(pipeline):
+    text = "وفي ليبيا، قال السيسي إن بلاده تتواصل مع كل الأطراف الفاعلة المحلية."
+    assert _ids(pipeline, text, dt.date(2021, 6, 1)) == [("abdel_fattah_el_sisi", "EGYGOV"), ("egypt", "EGYGOV"),
+                                                        ("libya_parties", "LBY")]

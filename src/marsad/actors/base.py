@@ -68,11 +68,12 @@ class Entry:
 
     def code_on(self, day: dt.date | None) -> tuple[str | None, str | None]:
         """(country, sector) of the actor on ``day``: the most recently taken role held then wins over the default
-        (a UN ambassador presiding the Security Council that month is coded IGOUNSC)."""
+        (a UN ambassador presiding the Security Council that month is coded IGOUNSC); of two taken the same day, the
+        shorter one."""
         if day is not None:
             held = [r for r in self.roles if r.covers(day)]
             if held:
-                r = max(held, key=lambda r: r.start)
+                r = max(held, key=lambda r: (r.start, -(r.end or dt.date.max).toordinal()))
                 return r.country, r.sector
         return self.actor.country, self.actor.sector
 

@@ -70,6 +70,8 @@ class ActorResolver:
         self._voice_of = dict(context.get("voice_of") or {})
         self._stateless = frozenset(context.get("stateless_heads") or [])
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
+        self._local = re.compile(r"\s*(?:\S+\s+)?" + word_alternation(context.get("local_words"))
+                                 + r"(?=$|[\s.،,؛:!?؟])")
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_alternation(context["locative_before"])
@@ -379,6 +381,9 @@ class ActorResolver:
                 nxt = items[j] if j < len(items) else None
                 country = self._key_country(nxt.key) if nxt is not None and nxt.start - end <= 12 \
                     and nxt.key.kind in ("country", "capital", "adj") else None
+                if country is None and self._local.match(normalize_key(text[end:end + 24])):
+                    # "كل الأطراف الفاعلة المحلية": the local ones are those of the article's country
+                    country = self._context_country(items, i, st, sent_of, out, False, True)
             else:
                 country = self._context_country(items, i, st, sent_of, out, head.kind == "PER" or head.id in self._nearest,
                                                 head.sector in _LOCAL_SECTORS)
