@@ -78,3 +78,8 @@ def test_speakers_own_state_and_local_parties(pipeline):
     text = "وفي ليبيا، قال السيسي إن بلاده تتواصل مع كل الأطراف الفاعلة المحلية."
     assert _ids(pipeline, text, dt.date(2021, 6, 1)) == [("abdel_fattah_el_sisi", "EGYGOV"), ("egypt", "EGYGOV"),
                                                         ("libya_parties", "LBY")]
+
+
+def test_the_two_sides_called_on_by_foreign_states_are_of_the_state_the_article_is_about(pipeline):
+    text = "تتواصل المعارك في السودان بين الجيش السوداني وقوات الدعم السريع. ودعت الولايات المتحدة وبريطانيا الطرفين إلى وقف القتال."
+    assert _ids(pipeline, text, dt.date(2023, 5, 1))[-1] == ("sudan_parties", "SDN")

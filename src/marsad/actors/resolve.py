@@ -384,6 +384,11 @@ class ActorResolver:
                 if country is None and self._local.match(normalize_key(text[end:end + 24])):
                     # "كل الأطراف الفاعلة المحلية": the local ones are those of the article's country
                     country = self._context_country(items, i, st, sent_of, out, False, True)
+                if country is None:
+                    # "دعت واشنطن ولندن وأوسلو الطرفين": the sides of the state the article is about, not the speakers'
+                    sent = sent_of(first.start)
+                    speakers = {m.actor.country for m in out if sent_of(m.start) == sent}
+                    country = next((c for c, n in st.countries.most_common(3) if n >= 2 and c not in speakers), None)
             else:
                 country = self._context_country(items, i, st, sent_of, out, head.kind == "PER" or head.id in self._nearest,
                                                 head.sector in _LOCAL_SECTORS)
