@@ -607,7 +607,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
-                and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:
+                and not _COMPLEMENTIZER.search(gap) \
+                and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:  # "أكد أن X": X is the clause's
             sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
             if continues and previous.sources and _addressed(spec, proclitic, a0, norm, nts, r2n):
