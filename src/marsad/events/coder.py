@@ -21,7 +21,7 @@ from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon,
 from marsad.events.modality import modality
 from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
 from marsad.resources import load_yaml
-from marsad.where.location import event_location, inherit_locations
+from marsad.where.location import event_location, inherit_locations, seat_location
 
 _GENERIC_VIA = {"generic", "adjective"}
 _NEAR = 150  # characters around a trigger within which its arguments stand
@@ -326,6 +326,11 @@ class EventCoder:
                 conf = confidence(spec, fr)
                 if place is None:
                     place = _recent_place(recent, sent.index, fr)
+                if place is None:
+                    place = _home_place(recent, sent.index, fr)
+                if place is None and spec.type == EventType.CONSULT:
+                    # "حفتر ووزير الخارجية الإيطالي يبحثان ...": at Haftar's seat, which the article names elsewhere
+                    place = seat_location({m.actor.id for m in fr.sources + fr.targets}, doc.places, t.start)
                 recent.append((sent.index, date if date is not None and date.date else None, place,
                                {m.actor.id for m in fr.sources + fr.targets}))
                 if spec.type == EventType.PROTEST and fr.sources:
@@ -734,6 +739,18 @@ def _recent_place(recent: list, index: int, fr: Frame):
         if index - i > 3:
             break
         if place is not None and len(ids & actors) >= 2:
+            return place
+    return None
+
+
+def _home_place(recent: list, index: int, fr: Frame):
+    """The place of a recent event in the speaker's own country: a host speaks at home during a visit
+    ("زيارة السراج للجزائر" ... "وجدد الرئيس الجزائري تبون التأكيد على دعم حكومة الوفاق")."""
+    homes = {m.actor.country for m in fr.sources if m.actor.country}
+    for i, _, place, _ in reversed(recent):
+        if index - i > 3:
+            break
+        if place is not None and place.place.country in homes:
             return place
     return None
 

@@ -108,3 +108,19 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         if best is None or key < best[0]:
             best = (key, p)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_yaml("places/seats.yaml") or {}).items()}
+
+
+def seat_location(actor_ids: set[str], places: list[PlaceMention], pos: int) -> PlaceMention | None:
+    """Where a meeting its own sentence does not place happened: the seat of the one side that has one
+    (data/places/seats.yaml), when the article names that seat somewhere; the mention nearest ``pos``."""
+    seats = {_seats()[a] for a in actor_ids if a in _seats()}
+    if len(seats) != 1:
+        return None
+    seat = seats.pop()
+    named = [p for p in places if p.place.id == seat]
+    return min(named, key=lambda p: abs(p.start - pos)) if named else None
