@@ -37,6 +37,7 @@ _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE,
                          EventType.MOBILIZE, EventType.RETREAT})
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
+_IN_ASIDE = re.compile(r"،\s*(?:في|خلال|أثناء)\s+$")
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -109,10 +110,12 @@ class EventCoder:
         sides = event_sides()
         words = _words()
         blocked = [norm.span_to_raw(h.start, h.end) for h in blocker_lexicon().find(norm.text)]
-        names = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places]
-                       + [(d.start, d.end) for d in doc.dates] + blocked)
+        names_only = sorted([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in doc.places]
+                            + [(d.start, d.end) for d in doc.dates])
+        names = sorted(names_only + blocked)
         found = find_triggers(norm)
-        triggers = [t for t in found if not _inside_name(t, names)]
+        triggers = [t for t in found if not _inside_name(t, names)
+                    or (_holds_blocker(t, blocked) and not _inside_name(t, names_only))]
         # nouns that confirm a weak verb count even inside a mention ("نشر ... قوات إضافية")
         confirming = [t for t in found if t.spec.pos == "noun"]
         if not triggers or not doc.mentions:
@@ -257,6 +260,15 @@ class EventCoder:
                     if tf and tf.how == "between":
                         # "افتتح بوريطة جولة مفاوضات بين ممثلين عن مجلس النواب والأعلى للدولة": the host meets both
                         fr = Frame(fr.sources, tf.sources + tf.targets, fr.how + "+talks", fr.pos)
+                        verdict = "coded"
+                if verdict == "REQUEST needs a target" and fr.sources and spec.pos == "verb":
+                    call = next((o for o in s_trig if o.spec.type == EventType.CONSULT and 0 < o.start - t.end <= 90
+                                 and _IN_ASIDE.search(art.text, max(0, o.start - 12), o.start)), None)
+                    cf = call and frame(call.spec, call.start, call.end, call.enclitic, args, norm.text, r2n, skips,
+                                        call.proclitic, None, others, speech, [], merged_skips=True)
+                    if cf and cf.targets:
+                        # "ودعا بلينكن، في اتصال هاتفي مع سعيد، إلى ...": the call is made to the one spoken with
+                        fr = Frame(fr.sources, cf.targets, fr.how + "+addressee", fr.pos)
                         verdict = "coded"
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming) \
                         and (fr.targets or spec.type in sides.targetless):
@@ -696,6 +708,11 @@ def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
     from bisect import bisect_left
     i = bisect_left(names, (t.end, 0))
     return any(s < t.end and t.start < e for s, e in names[max(0, i - 8):i])
+
+
+def _holds_blocker(t: TriggerHit, blocked: list[tuple[int, int]]) -> bool:
+    """A trigger longer than a blocker it holds is itself the event ("مؤتمر صحفي مشترك" holds "مؤتمر صحفي")."""
+    return any(t.start <= s and e <= t.end and (s, e) != (t.start, t.end) for s, e in blocked)
 
 
 def _is_adj_far(arg, t: TriggerHit) -> bool:

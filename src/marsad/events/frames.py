@@ -27,6 +27,7 @@ _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
+_ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن)\s[^،.؛:!?؟\"]{0,120}،")
 _COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
@@ -87,6 +88,7 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_alternation(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
         "recipient_types": frozenset(raw.get("recipient_types") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "addressees": frozenset(raw.get("addressee_actors") or []),
@@ -261,6 +263,13 @@ def _clause_subject(before: list[Arg], norm: str, nts: int, others, r2n) -> list
             or _COPULA.search(norm, end, nts):
         return []  # "الاتحاد الأفريقي هو المنصة المناسبة للمفاوضات": a nominal sentence has no doer
     return group
+
+
+def _aside(norm: str, pos: int) -> tuple[int, int] | None:
+    """A parenthetical between commas right after a verb and its subject ("، في إحاطة قدمها أمس إلى مجلس
+    الأمن،"): its normalised span up to the closing comma, when it opens with a circumstance word."""
+    m = _ASIDE.match(norm, pos)
+    return (m.start(), m.end()) if m else None
 
 
 def _object_follows(after: list[Arg], norm: str, skips, r2n) -> bool:
@@ -624,8 +633,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
-    if not sources and proclitic in _PURPOSE and spec.pos in ("noun", "phrase") and before \
+    circumstance = spec.type == "CONSULT" and bool(prev_word) and prev_word[0] in sp["circumstance"] \
+        and not norm.startswith("ال", nts)  # "خلال اللقاء" refers back to a meeting told before
+    if not sources and (proclitic in _PURPOSE or circumstance) and spec.pos in ("noun", "phrase") and before \
             and not any(0 < nts - o <= 16 for o, _ in nouns or ()):  # "وقعتا اتفاقا للتعاون": the noun's complement
+        # "قال X، في اتصال هاتفي مع Y": the meeting in which the clause's subject acts is his
         # "تحركت المخابرات الإيطالية ... لربط الصلة مع حفتر": a purpose masdar's doer is its clause's subject
         subject = _clause_subject(before, norm, nts, others, r2n)
         if subject:
@@ -689,12 +701,16 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                                  and a.prep != "agent"])  # "قتل 25 محتجا برصاص قوات الأمن": the patient precedes the agent
     targets: list[Arg] = []
     allowed = spec.target
+    aside = _aside(norm, r2n(start_after)) if spec.pos == "verb" else None
     for a in after:
         if id(a) in src_ids or a.mention.start < start_after or a.mention.actor.id in src_actors:
             continue
-        if r2n(a.mention.start) - nte > sp["object_window"]:
+        na = r2n(a.mention.start)
+        if aside is not None and na < aside[1]:
+            continue  # "دعا X، في إحاطة قدمها إلى مجلس الأمن، طرفي النزاع إلى": who stands in the aside is no object
+        if na - nte > sp["object_window"] + (aside[1] - aside[0] if aside else 0):
             break
-        gap = norm[r2n(start_after):r2n(a.mention.start)]
+        gap = norm[aside[1] if aside else r2n(start_after):na]
         if targets and a.coord and (a.prep is None or a.prep == targets[0].prep) \
                 and not norm[r2n(targets[-1].mention.end):r2n(a.mention.start)].strip() \
                 and not _starts_clause(norm, r2n(a.mention.end), others):  # "حمدوك والبرهان يحل": a new clause
@@ -702,7 +718,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             continue
         if _COMPLEMENTIZER.search(gap):
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
-        if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)
+        if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < na
+                                                               and not (aside and aside[0] <= o < aside[1])
                                                                for o, _ in others)):
             break  # another verb starts another clause ("رحبت X بالعملية، ودعت Y")
         if a.prep is not None and not a.via_noun and any(r2n(start_after) <= o < r2n(a.mention.start)

@@ -56,6 +56,10 @@ def _cues() -> dict:
     }
 
 
+# "دعا X، في اتصال هاتفي مع Y، إلى ...": a meeting in an aside after the call is its circumstance, not its content
+_ASIDE_OPEN = re.compile(r"،\s*(?:في|خلال|اثناء)\s+$")
+
+
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
              threat: bool = False, speech_act: bool = False) -> Modality:
     """Modality of a trigger at ``trigger_pos`` in a normalised sentence (``threat``: the trigger is a threat;
@@ -80,7 +84,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.NEGATED
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
     participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
-    if not speech_act and not participle \
+    aside = _ASIDE_OPEN.search(norm_sentence[max(0, trigger_pos - 20):trigger_pos])
+    if not speech_act and not participle and not aside \
             and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
         return Modality.HYPOTHETICAL  # asked for or alleged, not done
     if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
