@@ -386,6 +386,17 @@ CASES = [
     ("press-conference-alone-is-no-meeting",
      "وقال المتحدث باسم الجيش الوطني الليبي اللواء أحمد المسماري، في مؤتمر صحفي ببنغازي، إن قواته تتقدم.",
      []),
+    ("acronym-in-brackets-between-subject-and-object",
+     "ودعت بعثة الأمم المتحدة لمساعدة العراق (يونامي) السلطات العراقية إلى ضبط النفس.",
+     [("REQUEST", "unami", "iraq_authorities", "asserted")]),
+    ("known-as-apposition-and-title-of-the-next-name",
+     "واتهم قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو، المعروف بحميدتي، رئيس مجلس السيادة "
+     "عبد الفتاح البرهان بإشعال الحرب.",
+     [("ACCUSE", "mohamed_hamdan_dagalo", "abdel_fattah_al_burhan", "asserted")]),
+    ("alliance-short-form-after-its-full-name",
+     "صادق البرلمان التركي على طلب انضمام فنلندا إلى حلف شمال الأطلسي. "
+     "ودعا الأمين العام للحلف ينس ستولتنبرغ تركيا إلى المصادقة على عضوية السويد.",
+     [("REQUEST", "finland", "nato", "asserted"), ("REQUEST", "jens_stoltenberg", "turkey", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -209,7 +209,10 @@ class ActorResolver:
             if j < len(items) and items[j].key.kind in ("fixed", "head") and _APPOSITION_GAP.match(text[end:items[j].start]) \
                     and items[j].proclitic[:1] not in ("و", "ف"):  # "الجيش الإثيوبي وقوات ...": a second actor
                 j2, tail_end, tail_country = self._title_tail(text, items, j)
-                if tail_country is not None and tail_country == actor.country:
+                named_next = j2 < len(items) and items[j2].key.kind in ("name", "short") \
+                    and self.base.entries[items[j2].key.ref].actor.kind == ActorKind.PER \
+                    and not text[tail_end:items[j2].start].strip()  # "حميدتي رئيس مجلس السيادة البرهان": Burhan's
+                if tail_country is not None and tail_country == actor.country and not named_next:
                     end, j = tail_end, j2
             return j, Mention(it.start, end, text[it.start:end], actor, "name")
         if k.kind == "short":

@@ -27,7 +27,9 @@ _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
-_ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن)\s[^،.؛:!?؟\"]{0,120}،")
+_OPENING = frozenset("(\"«[")
+_ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن|المعروف|المعروفه|الملقب|الملقبه)"
+                    r"\s[^،.؛:!?؟\"]{0,120}،")  # "، المعروف بحميدتي،": an apposition between commas
 _COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
@@ -364,8 +366,8 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     for k in range(i, j):
         if ends[k] > b:
             n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
-        elif content[k] and not _skipped(starts[k], spans, sp_starts):
-            n += 1
+        elif content[k] and not _skipped(starts[k] + (norm[starts[k]] in _OPENING), spans, sp_starts):
+            n += 1  # "(يونامي)": a name in brackets is still a name
     return n
 
 
