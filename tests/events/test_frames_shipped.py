@@ -397,6 +397,14 @@ CASES = [
      "صادق البرلمان التركي على طلب انضمام فنلندا إلى حلف شمال الأطلسي. "
      "ودعا الأمين العام للحلف ينس ستولتنبرغ تركيا إلى المصادقة على عضوية السويد.",
      [("REQUEST", "finland", "nato", "asserted"), ("REQUEST", "jens_stoltenberg", "turkey", "asserted")]),
+    ("march-against-a-coup-told-before",
+     "احتجز عناصر من الحرس الرئاسي، أمس الأربعاء، الرئيس محمد بازوم. "
+     "وخرج مئات من أنصار بازوم إلى الشوارع تنديدا بالانقلاب.",
+     [("COERCE", "niger_presidential_guard", "mohamed_bazoum", "asserted"),
+      ("PROTEST", "mohamed_bazoum_supporters", "niger_presidential_guard", "asserted")]),
+    ("march-phrase-ending-with-the-marchers",
+     "وخرج محتجون غاضبون إلى شوارع المدينة ليلا.",
+     [("PROTEST", "unknown_protesters", None, "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -39,6 +39,7 @@ _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _IN_ASIDE = re.compile(r"،\s*(?:في|خلال|أثناء)\s+$")
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
+_ATTACHED_WORD = re.compile(r"([^\s،,.:؛\"]+)")  # the noun right after an aim word that holds its ب/ل
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
@@ -116,6 +117,10 @@ class EventCoder:
         found = find_triggers(norm)
         triggers = [t for t in found if not _inside_name(t, names)
                     or (_holds_blocker(t, blocked) and not _inside_name(t, names_only))]
+        triggers = sorted(triggers + [c for c in (_cut_before_name(t, names_only, art.text) for t in found
+                                                  if t.spec.pos == "phrase" and t.spec.type == EventType.PROTEST
+                                                  and _inside_name(t, names_only))
+                                      if c is not None], key=lambda t: t.start)
         # nouns that confirm a weak verb count even inside a mention ("نشر ... قوات إضافية")
         confirming = [t for t in found if t.spec.pos == "noun"]
         if not triggers or not doc.mentions:
@@ -310,6 +315,14 @@ class EventCoder:
                         consumed.update(id(o) for o in aim[1])
                         if not fr.targets:
                             fr = Frame(fr.sources, (aim[0],), fr.how + "+aim", fr.pos)
+                    elif not fr.targets:
+                        against = words.protest_aims.search(norm.text, r2n(t.end), r2n(t.end) + 80)
+                        told = against and not _STOP.search(norm.text, r2n(t.end), against.start()) and _referents(
+                            norm, against.end(), events, sent.index, fr, attached=True)
+                        if told:
+                            # "خرج آلاف ... رفضا للانقلاب": against those who staged the coup told before
+                            consumed.update(id(o) for o in s_trig if against.end() <= r2n(o.start) < against.end() + 12)
+                            fr = Frame(fr.sources, told, fr.how + "+aim", fr.pos)
                 if trace is not None:
                     trace.append((t, spec, fr, verdict))
                 if verdict == "a nominal event needs its source and target" and spec.type in _HALF_TYPES \
@@ -501,14 +514,16 @@ def _attacker(end: int, triggers: list[TriggerHit], mentions, events: list[Event
     return None
 
 
-def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int, fr: Frame) -> tuple[Mention, ...]:
+def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int, fr: Frame,
+               attached: bool = False) -> tuple[Mention, ...]:
     """Who did the event a definite noun right after a verdict (normalised offset ``end``) refers back to: the
     parties of the last agreement coded a few sentences before ("بالهدنة"), or the doer of the last detention,
     attack or decision ("الاحتجاز"، "بالقرار")."""
-    m = _REFERENT_WORD.match(norm.text, end)
+    m = (_ATTACHED_WORD if attached else _REFERENT_WORD).match(norm.text, end)
     if m is None:
         return ()
-    found = _words().referents.get(m.group(1))
+    word = m.group(1)
+    found = _words().referents.get(word) or (_words().referents.get("ا" + word) if word.startswith("ل") else None)
     if found is None:
         return ()
     types, side = found
@@ -708,6 +723,16 @@ def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
     from bisect import bisect_left
     i = bisect_left(names, (t.end, 0))
     return any(s < t.end and t.start < e for s, e in names[max(0, i - 8):i])
+
+
+def _cut_before_name(t: TriggerHit, names: list[tuple[int, int]], text: str) -> TriggerHit | None:
+    """A march phrase whose tail is an actor's name ("خرج محتجون"، "تجمع المتظاهرون") is its verb, with the
+    actor after it; None when the name starts the phrase."""
+    cut = min((s for s, e in names if t.start < s < t.end and e > t.start), default=None)
+    if cut is None or not text[t.start:cut].strip() or _inside_name(TriggerHit(t.start, cut, t.spec, "", ""), names):
+        return None
+    end = t.start + len(text[t.start:cut].rstrip())
+    return replace(t, end=end)
 
 
 def _holds_blocker(t: TriggerHit, blocked: list[tuple[int, int]]) -> bool:

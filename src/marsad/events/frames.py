@@ -277,9 +277,10 @@ def _aside(norm: str, pos: int) -> tuple[int, int] | None:
 def _object_follows(after: list[Arg], norm: str, skips, r2n) -> bool:
     """A bare actor follows the first one closely: that one is the subject, however it is counted
     ("احتجز عناصر من الحرس الرئاسي، أمس الأربعاء، الرئيس محمد بازوم")."""
-    if len(after) < 2:
+    a0 = after[0]
+    a1 = next((a for a in after[1:] if a.prep not in ("في", "ب")), None)  # "في النيجر" between them is where
+    if a1 is None:
         return False
-    a0, a1 = after[0], after[1]
     return a1.prep is None and not a1.coord and a1.mention.actor.id != a0.mention.actor.id \
         and not _PUNCT_BREAK.search(norm, r2n(a0.mention.end), r2n(a1.mention.start)) \
         and _content_words(norm, r2n(a0.mention.end), r2n(a1.mention.start), skips) == 0
