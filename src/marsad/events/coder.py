@@ -248,6 +248,14 @@ class EventCoder:
                         fr = Frame(fr.sources, (doer,), fr.how + "+attacker", fr.pos)
                         verdict = "coded"
                 if (verdict.endswith("needs a target") or verdict == "weak trigger needs both sides") \
+                        and spec.type in _VERDICTS | {EventType.REJECT} and fr.sources and not fr.targets \
+                        and spec.pos in ("verb", "phrase"):
+                    pact = _pact_parties(norm, r2n(max([t.end] + [m.end for m in fr.sources])), args, r2n)
+                    if pact:
+                        # "أدانت اليونان مذكرة التفاهم الموقعة بين تركيا وحكومة الوفاق": aimed at both signatories
+                        fr = Frame(fr.sources, pact, fr.how + "+pact", fr.pos)
+                        verdict = "coded"
+                if (verdict.endswith("needs a target") or verdict == "weak trigger needs both sides") \
                         and spec.type in _VERDICTS and fr.sources and not fr.targets and spec.pos in ("verb", "phrase"):
                     told = _referents(norm, r2n(max([t.end] + [m.end for m in fr.sources])), events, sent.index, fr)
                     if told:
@@ -541,6 +549,23 @@ def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int,
             if x is not None and x.actor.id not in own:
                 out.setdefault(x.actor.id, x)
         return tuple(out.values())
+    return ()
+
+
+def _pact_parties(norm: Normalized, end: int, args, r2n) -> tuple[Mention, ...]:
+    """The two sides of an agreement named right after a verdict with "بين X و Y" (normalised offset ``end``)."""
+    m = _REFERENT_WORD.match(norm.text, end)
+    if m is None:
+        return ()
+    word = m.group(1)
+    found = _words().referents.get(word) or _words().referents.get("ال" + word)
+    if found is None or found[1] != "parties":
+        return ()
+    for k, a in enumerate(args):
+        na = r2n(a.mention.start)
+        if a.prep == "بين" and end < na <= end + 60 and not _STOP.search(norm.text, end, na) \
+                and k + 1 < len(args) and args[k + 1].coord:
+            return a.mention, args[k + 1].mention
     return ()
 
 
