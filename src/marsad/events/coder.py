@@ -38,6 +38,7 @@ _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE,
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _IN_ASIDE = re.compile(r"،\s*(?:في|خلال|أثناء)\s+$")
+_TWO_SIDED = frozenset({EventType.AGREE, EventType.CONSULT, EventType.ASSAULT, EventType.COOPERATE})
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
 _ATTACHED_WORD = re.compile(r"([^\s،,.:؛\"]+)")  # the noun right after an aim word that holds its ب/ل
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
@@ -198,6 +199,12 @@ class EventCoder:
                 if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
+                if spec.symmetric and len(fr.sources) == 1 and not fr.targets and fr.sources[0].via == "generic" \
+                        and fr.sources[0].actor.id.endswith("parties"):
+                    pair = _last_pair(events, sent.index)
+                    if pair is not None:
+                        # "وقعت الحكومة والجبهة الثورية اتفاق سلام. وكان الطرفان قد وقعا ...": the two named before
+                        fr = Frame((pair[0],), (pair[1],), fr.how + "+the-two", fr.pos)
                 spec = _by_sector(spec, t.alternatives, fr)
                 if spec.type == EventType.PROTEST and fr.sources and all(
                         m.via in ("capital", "country") or m.actor.sector == "GOV" for m in fr.sources):
@@ -217,6 +224,11 @@ class EventCoder:
                     # "غارة أمريكية": an attack's nationality is that state's armed forces
                     fr = Frame(tuple(_armed_forces(m) if m.via == "adjective" else m for m in fr.sources),
                                fr.targets, fr.how, fr.pos)
+                if spec.type == EventType.AGREE and spec.mode == "sign" and fr.pos == "verb" and fr.sources \
+                        and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources) \
+                        and words.documents.match(norm.text, r2n(t.end), min(ne, r2n(t.end) + 40)):
+                    # "«5+5» توقع في جنيف خطة لسحب المرتزقة": a body signs a text of its own
+                    spec = replace(spec, mode="multilateral", weak=False)
                 if spec.type in (EventType.CONSULT, EventType.AGREE) and fr.pos == "noun" and fr.sources \
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
                     # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
@@ -552,6 +564,16 @@ def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int,
     return ()
 
 
+def _last_pair(events: list[Event], sent_index: int) -> tuple[Mention, Mention] | None:
+    """The two sides of the last two-sided event a few sentences back, for "الطرفان"."""
+    for e in reversed(events):
+        if sent_index - e.sentence_index > 3:
+            return None
+        if e.source is not None and e.target is not None and e.type in _TWO_SIDED:
+            return e.source, e.target
+    return None
+
+
 def _pact_parties(norm: Normalized, end: int, args, r2n) -> tuple[Mention, ...]:
     """The two sides of an agreement named right after a verdict with "بين X و Y" (normalised offset ``end``)."""
     m = _REFERENT_WORD.match(norm.text, end)
@@ -656,6 +678,7 @@ class _Words:
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
     describe: frozenset[str]
+    documents: re.Pattern[str]
     praise: re.Pattern[str]
     """A definite noun that refers back to an earlier event -> (that event's types, "parties" or "doer")."""
 
@@ -674,6 +697,7 @@ def _words() -> _Words:
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
+                  re.compile(r"[^.،؛:]*?\s" + word_alternation(raw.get("signed_documents")) + r"(?!\S)"),
                   re.compile(r"(?:^|\s)" + word_alternation(raw.get("praise_words")) + r"(?!\w)"))
 
 
