@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
+from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
@@ -546,10 +546,10 @@ def _words() -> _Words:
     def forms(key: str) -> tuple[str, ...]:
         return tuple(normalize_key(w) for w in raw.get(key) or [])
 
-    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
+    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("protest_aims"))),
                   tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
-                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"),
-                  re.compile(r"^(?:\S+ )?" + word_alternation(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"))
+                  re.compile(r"(?:^|\s)" + word_trie(raw.get("handed_over_people")) + r"(?!\w)"),
+                  re.compile(r"^(?:\S+ )?" + word_trie(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key, word_alternation
+from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
@@ -78,17 +78,17 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
-        "speech": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("speech_verbs")) + r"(?=\s|$)"),
+        "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=\s|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
-        "speech_complements": re.compile(r"(?:^|\s)" + word_alternation(raw.get("speech_complements")) + r"(?=\s|$)"),
+        "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "addressees": frozenset(raw.get("addressee_actors") or []),
         "sponsors": _by_last_word(normalize_key(w) for w in raw.get("sponsor_words") or []),
         "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
-        "consequence": re.compile(word_alternation(raw.get("consequence_words")) + r"\s*$"),
+        "consequence": re.compile(word_trie(raw.get("consequence_words")) + r"\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "passive_prone": frozenset(normalize_key(w) for w in raw.get("passive_prone_verbs") or []),
         "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
@@ -97,7 +97,7 @@ def _spec() -> dict:
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
-        "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("light_verbs")) + r"\s"),
+        "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("light_verbs")) + r"\s"),
         "during": frozenset(normalize_key(w) for w in raw.get("during_words") or []),
     }
 
