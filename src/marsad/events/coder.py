@@ -671,15 +671,20 @@ def _recent_place(recent: list, index: int, fr: Frame):
 
 
 def _raw_to_norm(norm: Normalized):
-    """Map a raw offset to the normalised offset (inverse of ``Normalized.to_raw``)."""
+    """Map a raw offset in [0, raw length] to the normalised offset (inverse of ``Normalized.to_raw``).
+
+    A table lookup: the coder asks some fifty times per sentence, and a list's bound ``__getitem__`` is
+    a call into C where a search among the deletions was a Python closure.
+    """
     dels = norm._dels
     if not dels:
         return lambda i: i
-    from bisect import bisect_left
-    # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k
-    raw_dels = [p + k for k, p in enumerate(dels)]
-
-    def r2n(i: int) -> int:
-        return i - bisect_left(raw_dels, i)
-
-    return r2n
+    # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k; a raw offset maps
+    # back by the number of deletions before it
+    table: list[int] = []
+    prev = 0
+    for k, p in enumerate(dels):
+        table.extend(range(prev - k, p + 1))
+        prev = p + k + 1
+    table.extend(range(prev - len(dels), norm.raw_length + 1 - len(dels)))
+    return table.__getitem__

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -285,14 +287,34 @@ def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
     """Start, end and text of every word of a document, and whether each is a content word
     (built once per document: the frame questions ask about many short stretches of it)."""
     words = norm.split()  # the same words as \S+, found in C
-    starts, ends = [], []
-    pos, find = 0, norm.find
-    for w in words:
-        start = find(w, pos)
-        pos = start + len(w)
-        starts.append(start)
-        ends.append(pos)
-    return starts, ends, words, bytearray(map(_is_content, words))
+    lengths = list(map(len, words))
+    if len(norm) == sum(lengths) + len(lengths) - 1:
+        # one space or newline between words, none around them (most texts): the starts are running sums
+        starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        starts.pop()
+    else:
+        starts, pos, find = [], 0, norm.find
+        for w in words:
+            pos = find(w, pos)
+            starts.append(pos)
+            pos += len(w)
+    return starts, list(map(add, starts, lengths)), words, bytearray(map(_content_flags().__getitem__, words))
+
+
+class _ContentFlags(dict):
+    """``_is_content`` of every word asked for, filled on demand; looked up from C when a document's words are
+    flagged in one ``map`` (an ``lru_cache`` costs a Python-level call per word)."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 65536:
+            self.clear()  # bounded like the cache it replaces
+        flag = self[word] = _is_content(word)
+        return flag
+
+
+@lru_cache(maxsize=1)
+def _content_flags() -> _ContentFlags:
+    return _ContentFlags()
 
 
 @lru_cache(maxsize=65536)
