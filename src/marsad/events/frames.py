@@ -157,7 +157,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
     attached = sp["attached"]
     # other names (places) are no governing nouns either: "في بغداد وزير الخارجية" has no ب
     spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions] + list(names)
-    w_starts, w_ends, w_text, _ = _word_index(norm)
+    w_starts, w_ends, w_text = _word_index(norm)
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
@@ -283,9 +283,9 @@ def _gap_words(norm: str, a: int, b: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
-    """Start, end and text of every word of a document, and whether each is a content word
-    (built once per document: the frame questions ask about many short stretches of it)."""
+def _word_index(norm: str) -> tuple[list[int], list[int], list[str]]:
+    """Start, end and text of every word of a document (built once per document: the frame questions ask
+    about many short stretches of it; whether a word is a content word is looked up only for those)."""
     words = norm.split()  # the same words as \S+, found in C
     lengths = list(map(len, words))
     if len(norm) == sum(lengths) + len(lengths) - 1:
@@ -298,23 +298,7 @@ def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
             pos = find(w, pos)
             starts.append(pos)
             pos += len(w)
-    return starts, list(map(add, starts, lengths)), words, bytearray(map(_content_flags().__getitem__, words))
-
-
-class _ContentFlags(dict):
-    """``_is_content`` of every word asked for, filled on demand; looked up from C when a document's words are
-    flagged in one ``map`` (an ``lru_cache`` costs a Python-level call per word)."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= 65536:
-            self.clear()  # bounded like the cache it replaces
-        flag = self[word] = _is_content(word)
-        return flag
-
-
-@lru_cache(maxsize=1)
-def _content_flags() -> _ContentFlags:
-    return _ContentFlags()
+    return starts, list(map(add, starts, lengths)), words
 
 
 @lru_cache(maxsize=65536)
@@ -334,7 +318,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
         return 0
     if norm.count("،", a, b) >= 2:
         return _content_words_parenthetical(norm, a, b, skips)
-    starts, ends, words, content = _word_index(norm)
+    starts, ends, words = _word_index(norm)
     i, j = bisect_left(starts, a), bisect_left(starts, b)
     spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
     sp_starts = [sp[0] for sp in spans]
@@ -344,7 +328,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     for k in range(i, j):
         if ends[k] > b:
             n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
-        elif content[k] and not _skipped(starts[k], spans, sp_starts):
+        elif _is_content(words[k]) and not _skipped(starts[k], spans, sp_starts):
             n += 1
     return n
 
