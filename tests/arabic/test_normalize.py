@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.arabic.normalize import normalize, normalize_key, word_alternation
+from marsad.arabic.normalize import normalize, normalize_key, word_alternation, word_trie
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -42,6 +42,21 @@ def test_word_alternation_puts_phrases_first_and_normalises():
     assert word_alternation(["مئات", "عشرات من", "عشرات"]) == r"(?:عشرات\ من|عشرات|ميات)"
     assert word_alternation(["أتباع", "اتباع"], normalise=False) == "(?:أتباع|اتباع)"
     assert word_alternation(None) == "(?:)"
+
+
+@pytest.mark.parametrize("tail", ["", r"(?=\s|$)", r"\s*$", r" \S+"], ids=["bare", "word-end", "at-end", "then-word"])
+def test_word_trie_matches_what_the_longest_first_alternation_matches(tail):
+    import re
+
+    words = ["عشرات", "عشرات من", "عشر", "مئات", "من", "ال", "الاف", "و", "وفد", "وفد رسمي"]
+    text = "وصل وفد رسمي ومعه عشرات من الجنود وعشر سيارات و مئات الاف، ثم عشرات من"
+    old = re.compile(r"(?:^|\s)[وف]?" + word_alternation(words) + tail)
+    new = re.compile(r"(?:^|\s)[وف]?" + word_trie(words) + tail)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    for pos in range(len(text)):
+        assert bool(new.match(text, pos)) == bool(old.match(text, pos))
+        assert (new.search(text, pos) or re.match("", "")).span() == (old.search(text, pos) or re.match("", "")).span()
+    assert word_trie(None) == "(?:)"
 
 
 def test_normalize_folds_exactly_as_the_translation_table():

@@ -61,3 +61,20 @@ def test_undated_meeting_takes_the_date_of_its_later_retelling(mini_pipeline):
             "وفي 5 فبراير الجاري، استقبل المشير خليفة حفتر وزير الخارجية الإيطالي لويجي دي مايو في الرجمة.")
     got = _events(mini_pipeline, text)
     assert ("CONSULT", "khalifa_haftar", "italy", "asserted", "2020-02-05") in got
+
+
+def test_raw_to_norm_table_is_the_inverse_of_the_deletions():
+    """The raw -> normalised table gives, at every raw offset, the offset less the deletions before it."""
+    import random
+    from bisect import bisect_left
+
+    from marsad.arabic.normalize import normalize
+    from marsad.events.coder import _raw_to_norm
+
+    rng = random.Random(7)
+    for _ in range(500):
+        raw = "".join(rng.choice("ابت \u064e\u0651\u0640") for _ in range(rng.randint(0, 30)))
+        norm = normalize(raw)
+        raw_dels = [p + k for k, p in enumerate(norm._dels)]
+        r2n = _raw_to_norm(norm)
+        assert [r2n(i) for i in range(len(raw) + 1)] == [i - bisect_left(raw_dels, i) for i in range(len(raw) + 1)]

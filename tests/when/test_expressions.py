@@ -126,3 +126,58 @@ def test_date_code_holds_no_arabic_words():
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 assert not arabic_letter.search(node.value), f"{path.name}:{node.lineno}: {node.value!r}"
+
+
+def _first_placeholders(template: str) -> set[str]:
+    """The placeholders (and "DIGIT") a family's template can start with, read from its parsed regex; "ANY"
+    when it can start with anything else."""
+    import re._constants as c
+    import re._parser
+
+    names = sorted(set(re.findall(r"<([A-Z]+)>", template)))
+    marker = {chr(0xE000 + i): n for i, n in enumerate(names)}
+    body = re.sub(r"<([A-Z]+)>", lambda m: next(k for k, v in marker.items() if v == m.group(1)), template)
+
+    def seq(items) -> tuple[set[str], bool]:
+        out: set[str] = set()
+        for op, av in items:
+            first, nullable = item(op, av)
+            out |= first
+            if not nullable:
+                return out, False
+        return out, True
+
+    def char(ch: str) -> str:
+        return marker.get(ch) or ("DIGIT" if ch.isdigit() else "ANY")
+
+    def item(op, av) -> tuple[set[str], bool]:
+        if op is c.LITERAL:
+            return {char(chr(av))}, False
+        if op is c.IN:
+            return {("DIGIT" if (o is c.CATEGORY and a is c.CATEGORY_DIGIT) or (o is c.LITERAL and chr(a).isdigit())
+                     or (o is c.RANGE and all(chr(x).isdigit() for x in range(a[0], a[1] + 1))) else "ANY")
+                    for o, a in av}, False
+        if op is c.SUBPATTERN:
+            return seq(av[3])
+        if op is c.BRANCH:
+            parts = [seq(b) for b in av[1]]
+            return set().union(*(f for f, _ in parts)), any(n for _, n in parts)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            first, nullable = seq(av[2])
+            return first, nullable or av[0] == 0
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            return set(), True
+        if op is c.GROUPREF_EXISTS:
+            (f1, n1), (f2, n2) = seq(av[1]), seq(av[2]) if av[2] else (set(), True)
+            return f1 | f2, n1 or n2
+        return {"ANY"}, False
+
+    first, nullable = seq(re._parser.parse(body))
+    return first | ({"ANY"} if nullable else set())
+
+
+@pytest.mark.parametrize("family,template", expressions._FAMILIES, ids=[f for f, _ in expressions._FAMILIES])
+def test_family_openers_are_what_the_template_can_start_with(family, template):
+    assert _first_placeholders(template) == set(expressions._OPENERS[family])
+    attached = set(expressions._ATTACHED)
+    assert not attached & set(expressions._OPENERS[family])  # their words take no word boundary after them

@@ -21,7 +21,7 @@ from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
 from marsad.actors.matcher import ActorMatcher, Key
 from marsad.actors.variants import arabic_name_countries
-from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
+from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.resources import load_yaml
 from marsad.records import Actor, ActorKind, Mention, Sentence
 
@@ -70,19 +70,19 @@ class ActorResolver:
         self._voice_of = dict(context.get("voice_of") or {})
         self._stateless = frozenset(context.get("stateless_heads") or [])
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
-        self._local = re.compile(r"\s*(?:\S+\s+)?" + word_alternation(context.get("local_words"))
+        self._local = re.compile(r"\s*(?:\S+\s+)?" + word_trie(context.get("local_words"))
                                  + r"(?=$|[\s.،,؛:!?؟])")
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
-        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_alternation(context["locative_before"])
-                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["city_nouns"])
+        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_trie(context["locative_before"])
+                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
-        self._gift_before = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context.get("gifts_before"))
+        self._gift_before = re.compile(r"(?:^|\s)[وف]?" + word_trie(context.get("gifts_before"))
                                        + r"(?:\s+\S+){0,3}\s+[وف]?من\s*$")
-        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_alternation(context["place_nouns"]) + r"\s*$")
+        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
         self._posts_in = _posts_in(self.base)
-        self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_alternation(context["count_words"])
+        self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_trie(context["count_words"])
                                         + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 
     # ---- actors for the pieces -------------------------------------------------------
@@ -526,9 +526,9 @@ _TITLE_GAP = re.compile(r"^[\s«»\"“”']*$")
 def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Followers, leader and owner words, matched against the raw text (their spelling variants are listed)."""
     context = load_yaml("actors/context.yaml")
-    followers = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["followers_before"], False) + r"\s+$")
-    leader = re.compile(r"(?:^|\s)[وف]?" + word_alternation(context["leader_before"], False) + r"\s*$")
-    owned = re.compile(r"^\s+(?:\S+(?:ية|ي)\s+)?" + word_alternation(context["owned_by"], False) + r"\s+$")  # "طائرة حربية تابعة ل"
+    followers = re.compile(r"(?:^|\s)[وف]?" + word_trie(context["followers_before"], False) + r"\s+$")
+    leader = re.compile(r"(?:^|\s)[وف]?" + word_trie(context["leader_before"], False) + r"\s*$")
+    owned = re.compile(r"^\s+(?:\S+(?:ية|ي)\s+)?" + word_trie(context["owned_by"], False) + r"\s+$")  # "طائرة حربية تابعة ل"
     return followers, leader, owned
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.arabic.normalize import Normalized, normalize_key, word_alternation
+from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
@@ -690,15 +690,15 @@ def _words() -> _Words:
     def forms(key: str) -> tuple[str, ...]:
         return tuple(normalize_key(w) for w in raw.get(key) or [])
 
-    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("protest_aims"))),
+    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("protest_aims"))),
                   tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
-                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("handed_over_people")) + r"(?!\w)"),
-                  re.compile(r"^(?:\S+ )?" + word_alternation(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"),
+                  re.compile(r"(?:^|\s)" + word_trie(raw.get("handed_over_people")) + r"(?!\w)"),
+                  re.compile(r"^(?:\S+ )?" + word_trie(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"),
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
-                  re.compile(r"[^.،؛:]*?\s" + word_alternation(raw.get("signed_documents")) + r"(?!\S)"),
-                  re.compile(r"(?:^|\s)" + word_alternation(raw.get("praise_words")) + r"(?!\w)"))
+                  re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
+                  re.compile(r"(?:^|\s)" + word_trie(raw.get("praise_words")) + r"(?!\w)"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:
@@ -847,15 +847,20 @@ def _home_place(recent: list, index: int, fr: Frame):
 
 
 def _raw_to_norm(norm: Normalized):
-    """Map a raw offset to the normalised offset (inverse of ``Normalized.to_raw``)."""
+    """Map a raw offset in [0, raw length] to the normalised offset (inverse of ``Normalized.to_raw``).
+
+    A table lookup: the coder asks some fifty times per sentence, and a list's bound ``__getitem__`` is
+    a call into C where a search among the deletions was a Python closure.
+    """
     dels = norm._dels
     if not dels:
         return lambda i: i
-    from bisect import bisect_left
-    # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k
-    raw_dels = [p + k for k, p in enumerate(dels)]
-
-    def r2n(i: int) -> int:
-        return i - bisect_left(raw_dels, i)
-
-    return r2n
+    # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k; a raw offset maps
+    # back by the number of deletions before it
+    table: list[int] = []
+    prev = 0
+    for k, p in enumerate(dels):
+        table.extend(range(prev - k, p + 1))
+        prev = p + k + 1
+    table.extend(range(prev - len(dels), norm.raw_length + 1 - len(dels)))
+    return table.__getitem__

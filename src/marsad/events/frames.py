@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key, word_alternation
+from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.events.lexicon import TriggerSpec
 from marsad.records import Mention
 from marsad.resources import load_yaml
@@ -84,10 +86,10 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
-        "speech": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
+        "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
-        "speech_complements": re.compile(r"(?:^|\s)" + word_alternation(raw.get("speech_complements")) + r"(?=\s|$)"),
+        "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
@@ -96,7 +98,7 @@ def _spec() -> dict:
         "addressees": frozenset(raw.get("addressee_actors") or []),
         "sponsors": _by_last_word(normalize_key(w) for w in raw.get("sponsor_words") or []),
         "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
-        "consequence": re.compile(word_alternation(raw.get("consequence_words")) + r"\s*$"),
+        "consequence": re.compile(word_trie(raw.get("consequence_words")) + r"\s*$"),
         "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
         "passive_prone": frozenset(normalize_key(w) for w in raw.get("passive_prone_verbs") or []),
         "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
@@ -105,7 +107,7 @@ def _spec() -> dict:
         "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
         "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
         "object_window": int(raw["object_window"]),
-        "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get("light_verbs")) + r"\s"),
+        "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("light_verbs")) + r"\s"),
         "during": frozenset(normalize_key(w) for w in raw.get("during_words") or []),
     }
 
@@ -163,7 +165,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
     attached = sp["attached"]
     # other names (places) are no governing nouns either: "في بغداد وزير الخارجية" has no ب
     spans = [(raw_to_norm(m.start), raw_to_norm(m.end)) for m in mentions] + list(names)
-    w_starts, w_ends, w_text, _ = _word_index(norm)
+    w_starts, w_ends, w_text = _word_index(norm)
     out = []
     for m in mentions:
         ns = raw_to_norm(m.start)
@@ -326,18 +328,22 @@ def _gap_words(norm: str, a: int, b: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _word_index(norm: str) -> tuple[list[int], list[int], list[str], bytearray]:
-    """Start, end and text of every word of a document, and whether each is a content word
-    (built once per document: the frame questions ask about many short stretches of it)."""
+def _word_index(norm: str) -> tuple[list[int], list[int], list[str]]:
+    """Start, end and text of every word of a document (built once per document: the frame questions ask
+    about many short stretches of it; whether a word is a content word is looked up only for those)."""
     words = norm.split()  # the same words as \S+, found in C
-    starts, ends = [], []
-    pos, find = 0, norm.find
-    for w in words:
-        start = find(w, pos)
-        pos = start + len(w)
-        starts.append(start)
-        ends.append(pos)
-    return starts, ends, words, bytearray(map(_is_content, words))
+    lengths = list(map(len, words))
+    if len(norm) == sum(lengths) + len(lengths) - 1:
+        # one space or newline between words, none around them (most texts): the starts are running sums
+        starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        starts.pop()
+    else:
+        starts, pos, find = [], 0, norm.find
+        for w in words:
+            pos = find(w, pos)
+            starts.append(pos)
+            pos += len(w)
+    return starts, list(map(add, starts, lengths)), words
 
 
 @lru_cache(maxsize=65536)
@@ -357,7 +363,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
         return 0
     if norm.count("،", a, b) >= 2:
         return _content_words_parenthetical(norm, a, b, skips)
-    starts, ends, words, content = _word_index(norm)
+    starts, ends, words = _word_index(norm)
     i, j = bisect_left(starts, a), bisect_left(starts, b)
     spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
     sp_starts = [sp[0] for sp in spans]
@@ -367,7 +373,7 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
     for k in range(i, j):
         if ends[k] > b:
             n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
-        elif content[k] and not _skipped(starts[k] + (norm[starts[k]] in _OPENING), spans, sp_starts):
+        elif _is_content(words[k]) and not _skipped(starts[k] + (norm[starts[k]] in _OPENING), spans, sp_starts):
             n += 1  # "(يونامي)": a name in brackets is still a name
     return n
 

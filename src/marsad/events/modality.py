@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key, word_alternation
+from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.records import Modality
 from marsad.resources import load_yaml
 
@@ -25,7 +25,7 @@ def _clause_break() -> re.Pattern[str]:
     """Where a clause ends: strong punctuation, or a comma before a conjunction or a circumstantial participle
     ("ترفض أي حل عسكري، داعيا الأطراف": the "أي" of the first clause says nothing of the call)."""
     participles = load_yaml("events/frames.yaml").get("participles") or []
-    return re.compile(_CLAUSE_BREAK + (("|" + word_alternation(participles)) if participles else "") + ")")
+    return re.compile(_CLAUSE_BREAK + (("|" + word_trie(participles)) if participles else "") + ")")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def _cues() -> dict:
     spec = load_yaml("events/modality.yaml")
 
     def words(key: str, sub: str = "before") -> re.Pattern[str]:
-        return re.compile(r"(?:^|[\s\"(])[وف]?" + word_alternation(spec[key].get(sub)) + r"(?=\s|$)")
+        return re.compile(r"(?:^|[\s\"(])[وف]?" + word_trie(spec[key].get(sub)) + r"(?=\s|$)")
 
     return {
         "window": int(spec.get("window", 45)),
@@ -48,8 +48,8 @@ def _cues() -> dict:
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
-        "purpose": re.compile(r"(?:^|\s)" + word_alternation(spec["planned"].get("purpose")) + r"\s*$"),
-        "consequence": re.compile(r"(?:^|\s)[وف]?" + word_alternation(spec["planned"].get("consequence"))
+        "purpose": re.compile(r"(?:^|\s)" + word_trie(spec["planned"].get("purpose")) + r"\s*$"),
+        "consequence": re.compile(r"(?:^|\s)[وف]?" + word_trie(spec["planned"].get("consequence"))
                                   + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
         "after_noun": frozenset(normalize_key(p) for p in spec["planned"].get("after_noun") or []),

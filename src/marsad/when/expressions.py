@@ -315,17 +315,39 @@ def _placeholders(lex: Lexicon) -> dict[str, str]:
             else _alt(_placeholder_words(lex, name)) for name in names}
 
 
-# Placeholders whose words can open an expression (with digits); the scan
-# only tries the families where the word under it is one of them.
-_OPENERS = ("DAYPART", "RELDAY", "DAYNOUN", "DAYDUAL", "WEEKDAY", "ORDINAL", "MPREP", "YPREP", "EDGE", "MONTHNOUN",
-            "MONTH", "HMONTH", "WEEKNOUN", "MONTHDEF", "YEARDEF", "YEARNOUN", "THIS", "AGO")
+# For each family, the placeholders whose words can open it ("DIGIT": a digit can). The scan tries the
+# pattern only where the word under it opens some family, and each family only where it opens that one
+# (tests check this table against the templates).
+_DIGIT = "DIGIT"
+_OPENERS: dict[str, tuple[str, ...]] = {
+    "hdmy": ("DAYPART", "RELDAY", "DAYNOUN", "WEEKDAY", "ORDINAL", _DIGIT),
+    "dmy": ("DAYPART", "RELDAY", "DAYNOUN", "WEEKDAY", "ORDINAL", _DIGIT),
+    "numeric": ("DAYPART", "RELDAY", "DAYNOUN", "WEEKDAY", _DIGIT),
+    "dom_rel": ("DAYNOUN", "ORDINAL", _DIGIT),
+    "month": ("MPREP", "EDGE", "MONTHNOUN", "MONTH"),
+    "hmonth": ("MONTHNOUN", "HMONTH"),
+    "relday": ("DAYPART", "DAYNOUN", "RELDAY"),
+    "weekday": ("DAYPART", "DAYNOUN", "DAYDUAL", "WEEKDAY"),
+    "week": ("EDGE", "THIS", "WEEKNOUN"),
+    "monthword": ("EDGE", "THIS", "MONTHDEF"),
+    "yearword": ("EDGE", "THIS", "YEARDEF"),
+    "year": ("YPREP", "EDGE", "YEARNOUN", _DIGIT),
+    "duration": ("AGO",),
+}
+
+
+def _opener(lex: Lexicon, names: Any) -> str:
+    """A digit or the first word of one of the placeholders ``names``, ending there."""
+    words = {w.split()[0] for name in names if name != _DIGIT for w in _placeholder_words(lex, name)}
+    alternatives = ([r"\d"] if _DIGIT in names else []) + ([f"{_trie(words)}(?!\\w)"] if words else [])
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 @lru_cache(maxsize=2)
 def _compiled(gate: bool = True) -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, str], ...]]]:
     """The one compiled pattern, and for each family its (group, field) pairs.
 
-    ``gate=False`` drops the opener look-ahead (same matches, slower); tests
+    ``gate=False`` drops the opener look-aheads (same matches, slower); tests
     use it to check that the gate loses nothing.
     """
     lex = lexicon()
@@ -337,13 +359,13 @@ def _compiled(gate: bool = True) -> tuple[re.Pattern[str], dict[str, tuple[tuple
         names = re.findall(r"\(\?P<(\w+)>", body)
         body = re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{family}__{m.group(2)}", body)
         body = re.sub(r"\(\?\((\w+)\)", lambda m: f"(?({family}__{m.group(1)})", body)
-        branches.append(f"(?P<{family}>{body})")
+        # a family whose opener is not under the scan fails at once, not after its optional prefixes
+        branches.append((f"(?={_opener(lex, _OPENERS[family])})" if gate else "") + f"(?P<{family}>{body})")
         groups[family] = tuple((f"{family}__{n}", n) for n in names)
     clitic = f"(?:{_trie(lex.lists['clitics'])})?"
     opener = ""
     if gate:
-        first_words = {w.split()[0] for name in _OPENERS for w in _placeholder_words(lex, name)}
-        opener = f"(?={clitic}(?:\\d|{_trie(first_words)}(?!\\w)))"
+        opener = f"(?={clitic}{_opener(lex, {n for names in _OPENERS.values() for n in names})})"
     # Starting with a consumed non-word character (the text gets a leading
     # space) rather than a look-behind lets the engine's character-set scan
     # skip to word boundaries in C instead of trying the pattern everywhere.

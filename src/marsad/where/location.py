@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.arabic.normalize import normalize_key, word_alternation
+from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.records import Mention, PlaceMention
 from marsad.resources import load_yaml
 
@@ -21,10 +21,10 @@ def _words() -> dict[str, re.Pattern[str]]:
     raw = load_yaml("events/frames.yaml")
 
     def tail(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?:^|\s)[وف]?" + word_alternation(raw.get(key)) + r"\s*$")
+        return re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get(key)) + r"\s*$")
 
     words = {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
-    words["direction"] = re.compile(r"^[\s«»\"'’‘“”،,]*[وف]?" + word_alternation(raw.get("direction_words"), False)
+    words["direction"] = re.compile(r"^[\s«»\"'’‘“”،,]*[وف]?" + word_trie(raw.get("direction_words"), False)
                                     + r"[\s«»\"'’‘“”]*$")  # "بوزنيقة جنوب الرباط"
     return words
 
