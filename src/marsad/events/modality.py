@@ -44,6 +44,9 @@ def _cues() -> dict:
         "q_end": tuple(spec["hypothetical"].get("sentence_end") or []),
         "scope_rest": words("hypothetical", "scope_rest"),
         "threatened": words("hypothetical", "threatened"),
+        "discussed": re.compile(r"\s[وف]?" + word_trie(spec["planned"].get("discussed")) + r"(?=\s)"),
+        "not_discussed_after": frozenset(normalize_key(w) for w in spec["planned"].get("not_discussed_after") or []),
+        "determiners": frozenset(normalize_key(w) for w in spec["hypothetical"].get("determiners") or []),
         "governing": words("hypothetical", "governing"),
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
@@ -88,6 +91,11 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     if not speech_act and not participle and not aside \
             and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
         return Modality.HYPOTHETICAL  # asked for or alleged, not done
+    if nominal and not proclitic and c["discussed"].search(" " + _STRONG_BREAK.split(
+            norm_sentence[max(0, trigger_pos - 70):trigger_pos])[-1]) \
+            and norm_sentence[:trigger_pos].split()[-1:] and \
+            norm_sentence[:trigger_pos].split()[-1] not in c["not_discussed_after"]:
+        return Modality.PLANNED  # "يبحث مع حفتر إخراج فاغنر": the topic of talks
     if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
             and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
@@ -114,4 +122,6 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.HYPOTHETICAL
     if c["hypothetical"].search(before):
         return Modality.HYPOTHETICAL
+    if nominal and before.split()[-1:] and before.split()[-1] in c["determiners"]:
+        return Modality.HYPOTHETICAL  # "أي هجوم"
     return Modality.ASSERTED
