@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
-from marsad.events.frames import Frame, adverb_type, armed_readings, attach, event_sides, frame, speech_verbs
+from marsad.events.frames import (Frame, adverb_type, armed_readings, attach, event_sides, frame, noun_doer_verbs,
+                                  speech_verbs)
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
@@ -185,7 +186,7 @@ class EventCoder:
             nsent = norm.text[ns:ne]
             for t in s_trig:
                 spec = t.spec
-                if id(t) in consumed or _content_of_talks(t, s_trig, art.text):
+                if id(t) in consumed or _content_of_talks(t, s_trig, art.text) or _carries_noun(t, s_trig, norm.text, r2n):
                     continue
                 if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
                     continue  # no actor within reach: no event, and no need to frame it
@@ -723,6 +724,14 @@ def _voting_body(mentions, starts: list[int], sent, sentences):
         if (m.actor.sector or "") in _VOTING:
             return m
     return None
+
+
+def _carries_noun(t: TriggerHit, triggers: list[TriggerHit], norm: str, r2n) -> bool:
+    """A verb right after a nominal event whose pronoun is that event ("إحاطة قدمها باتيلي"): it tells who did the
+    noun's event, and is no event of its own (قدم is no gift here)."""
+    if t.spec.pos != "verb" or norm[r2n(t.start):r2n(t.end)] not in noun_doer_verbs():
+        return False
+    return any(o.spec.pos == "noun" and 0 < t.start - o.end <= 16 for o in triggers)
 
 
 def _content_of_talks(t: TriggerHit, triggers: list[TriggerHit], text: str) -> bool:

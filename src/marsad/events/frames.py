@@ -92,6 +92,7 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
         "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
         "recipient_types": frozenset(raw.get("recipient_types") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
@@ -457,6 +458,11 @@ def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, 
         or '"' in norm[nts:r2n(a0.mention.start)]
 
 
+def noun_doer_verbs() -> frozenset[str]:
+    """Verbs that carry a nominal event as their pronoun ("زيارة أجراها X"), normalised."""
+    return _spec()["noun_doers"]
+
+
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
     """Spans of the verbs of saying and light verbs in a normalised text (one pass per document)."""
     return [m.span() for m in _spec()["speech"].finditer(norm)]
@@ -559,6 +565,16 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and not _PUNCT_BREAK.search(gap) and "،" not in gap:
             sources = [a0]  # "لقاء للسراج مع ...": ل marks the genitive right after the noun
             how = "genitive"
+    if not sources and spec.pos == "noun" and after and not enclitic:
+        # "إحاطة قدمها المبعوث الأممي إلى مجلس الأمن": the pronoun of the verb after the noun is the noun
+        nxt3 = norm[nte:nte + 40].split()[:3]
+        k = next((k for k, w in enumerate(nxt3[:2]) if w in sp["noun_doers"]), None)
+        if k is not None:
+            a0 = after[0]
+            vend = nte + norm[nte:].index(nxt3[k]) + len(nxt3[k])
+            if a0.prep is None and _content_words(norm, vend, r2n(a0.mention.start), skips) == 0:
+                sources = [a0]
+                how = "noun-doer"
     # "X استقبل Y، وبحث معه": a verb joined by و after a comma continues the previous subject
     after_word = norm[nte:nte + 9].split()[:1]
     during = bool(after_word) and after_word[0] in sp["during"]  # "التقى خلالها X و Y"
