@@ -188,6 +188,9 @@ class EventCoder:
                 spec = t.spec
                 if id(t) in consumed or _content_of_talks(t, s_trig, art.text) or _carries_noun(t, s_trig, norm.text, r2n):
                     continue
+                if spec.mode == "presence" and any(o.spec.type in (EventType.CONSULT, EventType.AGREE)
+                                                   and o.spec.mode != "presence" for o in s_trig):
+                    continue  # "التقى السيسي حفتر بحضور عباس كامل": the present are on the host's side of that meeting
                 if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"

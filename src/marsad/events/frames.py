@@ -660,11 +660,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how = "continued-subject"
     circumstance = spec.type == "CONSULT" and bool(prev_word) and prev_word[0] in sp["circumstance"] \
         and not norm.startswith("ال", nts)  # "خلال اللقاء" refers back to a meeting told before
+    circumstance = circumstance or spec.mode == "presence"
     if not sources and (proclitic in _PURPOSE or circumstance) and spec.pos in ("noun", "phrase") and before \
             and not any(0 < nts - o <= 16 for o, _ in nouns or ()):  # "وقعتا اتفاقا للتعاون": the noun's complement
         # "قال X، في اتصال هاتفي مع Y": the meeting in which the clause's subject acts is his
         # "تحركت المخابرات الإيطالية ... لربط الصلة مع حفتر": a purpose masdar's doer is its clause's subject
-        subject = _clause_subject(before, norm, nts, others, r2n)
+        # a circumstance may follow the clause's own verb ("بحث شكري الملف، الاثنين، في اتصال هاتفي مع نظيره")
+        subject = _clause_subject(before, norm, nts, [] if circumstance else others, r2n)
         if subject:
             sources = subject
             how = "purpose"
@@ -779,7 +781,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if prior:
             targets = [Arg(prior[-1].mention, None, False)]
             how += "+pronoun-suffix"
-    if spec.type == "CONSULT" and sources:
+    if spec.mode == "presence" and sources:
+        # who attends what his own side does is no counterpart ("ووقع المبعوث الأمريكي ...، بحضور بومبيو")
+        home = {a.mention.actor.country for a in sources}
+        targets = [a for a in targets if a.mention.actor.country not in home]
+    if spec.type == "CONSULT" and sources and spec.mode != "presence":
         # "بحضور اللواء عباس كامل": present at the meeting on the host's side
         sources += [a for a in after if a.prep == "presence" and a.mention.actor.id not in src_actors
                     and r2n(a.mention.start) - nte <= sp["object_window"] * 2]
