@@ -243,10 +243,12 @@ class EventCoder:
                     spec = replace(spec, type=EventType.COOPERATE, mode=None, cameo="060")
                 if spec.type == EventType.ACCUSE and word in words.describe and _praise(norm.text, r2n(t.end), ne):
                     spec = replace(spec, type=EventType.SUPPORT, cameo="051")  # "وصف بايدن الاتفاق بأنه «تاريخي»"
-                if spec.type == EventType.SUPPORT and fr.targets:
+                if spec.type in (EventType.SUPPORT, EventType.AID) and fr.targets:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
-                    if switched == "AID":
+                    if switched == "AID" and spec.type == EventType.SUPPORT:
                         spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
+                    elif switched == "SUPPORT" and spec.type == EventType.AID:
+                        spec = replace(spec, type=EventType.SUPPORT, mode=None, cameo="051")
                 if norm.text.count('"', ns, r2n(t.start)) % 2 == 1:
                     pass  # inside a quotation: the speaker's words, not who acts next
                 elif fr.sources or previous is None or not previous.sources:
