@@ -684,6 +684,7 @@ class _Words:
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
     describe: frozenset[str]
+    aims: frozenset[str]
     documents: re.Pattern[str]
     praise: re.Pattern[str]
     """A definite noun that refers back to an earlier event -> (that event's types, "parties" or "doer")."""
@@ -703,6 +704,7 @@ def _words() -> _Words:
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
+                  frozenset(raw.get("deployment_aims") or []),
                   re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
                   re.compile(r"(?:^|\s)" + word_trie(raw.get("praise_words")) + r"(?!\w)"))
 
@@ -758,8 +760,11 @@ def _aim(t: TriggerHit, mentions, text: str, fr: Frame):
         if m.start - t.end > 80 or _STOP.search(text, t.end, m.start):
             return None
         words = text[t.end:m.start].split()
-        if words and (words[-1].startswith(("ل", "تحسبا")) and len(words[-1]) > 3):
+        if words and (words[-1].startswith("ل") and len(words[-1]) > 3 or words[-1] in _words().aims):
             return m
+        k = next((k for k, w in enumerate(words) if w in _words().aims), None)
+        if k is not None and len(words) - k <= 4:
+            return m  # "تحسبا لأي تصعيد هندي"، "تحسبا لهجمات جديدة لحركة طالبان"
     return None
 
 

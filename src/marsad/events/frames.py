@@ -32,6 +32,7 @@ _PURPOSE = frozenset({"ل", "ول", "فل"})
 _OPENING = frozenset("(\"«[")
 _ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن|المعروف|المعروفه|الملقب|الملقبه)"
                     r"\s[^،.؛:!?؟\"]{0,120}،")  # "، المعروف بحميدتي،": an apposition between commas
+_THREATENED_DEED = re.compile(r"\s*[وف]?ب(?!ين\s|اسم\s)\S{3,}")  # "بتدمير"، "باستهداف"، "بالرد"; not "باسم"
 _COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
@@ -772,6 +773,19 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             targets.append(a)
         elif a.prep == "ل" and "direct" in allowed and 1 <= words <= 2:
             targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"
+    if spec.type == "THREATEN" and sources and not targets:
+        # "هدد ترامب بتدمير الاقتصاد التركي"، "توعدت الإمارات بالرد على ... الحوثيين": whom the deed threatened hits
+        deed = _THREATENED_DEED.match(norm, r2n(start_after))
+        if deed is not None:
+            hit = next((a for a in after if a.mention.actor.id not in src_actors and r2n(a.mention.start) >= deed.end()
+                        and r2n(a.mention.start) - deed.end() <= 70
+                        and not _PUNCT_BREAK.search(norm, deed.end(), r2n(a.mention.start))
+                        and "،" not in norm[deed.end():r2n(a.mention.start)]
+                        and not _COMPLEMENTIZER.search(norm[deed.end():r2n(a.mention.start)])
+                        and _content_words(norm, deed.end(), r2n(a.mention.start), skips) <= 5), None)
+            if hit is not None:
+                targets = [hit]
+                how += "+threatened"
     after_noun = any(0 <= nts - o <= 14 and ty == spec.type for o, ty in nouns or ())  # "لهجوم شنته X": ه is the attack
     if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak and not after_noun:
         # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
