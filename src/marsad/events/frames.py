@@ -93,6 +93,8 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
+        "documents": frozenset(normalize_key(w) for w in raw.get("document_nouns") or []),
         "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
         "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
         "recipient_types": frozenset(raw.get("recipient_types") or []),
@@ -586,6 +588,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and spec.symmetric and len(after) >= 2 and after[0].prep == "بين" and after[1].coord \
             and _content_words(norm, nte, r2n(after[0].mention.start), skips) <= 4:
         return Frame((after[0].mention,), (after[1].mention,), "between", spec.pos)
+    if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["documents"] and before:
+        # "تبنى مجلس محافظي الوكالة قرارا ينتقد إيران": the text speaks for whoever adopted it
+        sources = _clause_subject(before, norm, nts - len(prev_word[0]) - 1, [], r2n)
+        how = "document" if sources else how
     # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
     if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
         b = before[-1]
@@ -804,6 +810,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         sources += [a for a in after if a.prep == "presence" and a.mention.actor.id not in src_actors
                     and r2n(a.mention.start) - nte <= sp["object_window"] * 2]
     follow = norm[nte:nte + 8].split()
+    if not targets and follow and follow[0] in sp["detached"]:
+        prior = [a for a in before if a.mention.actor.id not in src_actors]
+        targets = prior[-1:]
+        how += "+detached-pronoun"
     if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"] \
             and not (relative and how != "relative-clause"):  # "الاتفاق الذي توصلت إليه": the pronoun is the agreement
         prior = [m for m in previous.targets + previous.sources
