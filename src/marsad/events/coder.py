@@ -213,9 +213,11 @@ class EventCoder:
                 if spec.type == EventType.PROTEST and fr.sources and all(
                         m.via in ("capital", "country") or m.actor.sector == "GOV" for m in fr.sources):
                     spec = replace(spec, type=EventType.ACCUSE, mode=None, cameo="111")  # "احتجاج أثينا": a state's protest
-                if spec.type == EventType.ASSAULT and fr.pos != "noun" and fr.sources \
+                if spec.type in (EventType.ASSAULT, EventType.COERCE) and fr.sources \
+                        and (fr.pos != "noun" or spec.type == EventType.COERCE) \
                         and all(m.actor.id.endswith(("protesters", "supporters")) for m in fr.sources):
-                    spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145")  # "اقتحم محتجون مقار الوزارات"
+                    # "اقتحم محتجون مقار الوزارات"، "محتجون يغلقون المنشآت النفطية": what marchers do is their protest
+                    spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145", weak=False)
                 word = norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)]
                 veto = None
                 if spec.mode == "multilateral" and fr.sources and all(m.actor.sector == "LEG" for m in fr.sources) \

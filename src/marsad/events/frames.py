@@ -611,9 +611,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and (spec.pos != "noun" or enclitic):
             group = [b]
             k = len(before) - 2
-            while k >= 0 and group[0].coord and before[k].prep is None:
-                group.insert(0, before[k])
+            while k >= 0 and group[0].coord and before[k].prep is None \
+                    and not (previous is not None and before[k].mention in previous.targets):
+                group.insert(0, before[k])  # "يعتقل حمدوك والبرهان يحل الحكومة": Hamdok is the arrest's object
                 k -= 1
+            if k >= 0 and group[0].coord and previous is not None and before[k].mention in previous.targets:
+                group[0] = replace(group[0], coord=False)
             sources = group
             how = "subject-before"
     if not sources and norm[nts:nte].strip() in sp["participles"]:
