@@ -72,6 +72,7 @@ class ActorResolver:
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
         self._local = re.compile(r"\s*(?:\S+\s+)?" + word_trie(context.get("local_words"))
                                  + r"(?=$|[\s.،,؛:!?؟])")
+        self._subject_slot = re.compile(r"(?:^|\s)[وف]?[بل]?ان(?:ه)?\s*$")  # "إن بلاده"، "بأن بلاده": a subject
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_trie(context["locative_before"])
@@ -309,11 +310,14 @@ class ActorResolver:
             return i + 1, Mention(first.start, first.end, text[first.start:first.end], actor, "coref")
         if head is not None and head.id in self._own_state:
             # "ولفت السيسي إلى أن بلاده تتواصل ...": the state of whoever was named last
-            speaker = next((m for m in reversed(out) if m.actor.country and sent_of(first.start) - sent_of(m.start) <= 1),
-                           None)
+            speaker = next((m for m in reversed(out) if m.actor.country and sent_of(first.start) - sent_of(m.start) <= 1
+                            and not (m.proclitic or "").lstrip("وف")), None)  # "اتصالا بالسراج": not the one called
             state = self._country_actor(speaker.actor.country) if speaker is not None else None
             if state is None:
                 return i + 1, None
+            if not self._subject_slot.search(self._norm[max(0, first.nstart - 12):first.nstart]):
+                # "جدد دعم بلاده لحكومة الوفاق": the genitive of what he does is the speaker's own side, himself
+                state = speaker.actor
             return i + 1, Mention(first.start, first.end, text[first.start:first.end], state, "coref")
         country = head.country if head is not None else None
         org: Entry | None = None

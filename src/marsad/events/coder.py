@@ -239,8 +239,9 @@ class EventCoder:
                         and not fr.targets and all(m.actor.kind == ActorKind.ORG for m in fr.sources):
                     # "اجتماع اللجنة العسكرية المشتركة"، "اتفاق منتدى الحوار": a body meets or decides
                     spec = replace(spec, mode="multilateral", weak=False)
-                if spec.type == EventType.AID and spec.pos == "verb" and words.handed_over.search(
-                        norm.text, r2n(t.end), min(ne, r2n(t.end) + 80)):
+                if spec.type == EventType.AID and spec.pos == "verb" and (words.handed_over.search(
+                        norm.text, r2n(t.end), min(ne, r2n(t.end) + 80)) or (
+                        t.enclitic in ("ه", "هم", "هما") and word[:len(word) - len(t.enclitic)] in words.handover)):
                     # "سلمت السلطات التونسية إلى نظيرتها الليبية ثلاثة مطلوبين": handing over people is cooperation
                     spec = replace(spec, type=EventType.COOPERATE, mode=None, cameo="060")
                 if spec.type == EventType.ACCUSE and word in words.describe and _praise(norm.text, r2n(t.end), ne):
@@ -686,6 +687,7 @@ class _Words:
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
     describe: frozenset[str]
+    handover: frozenset[str]
     aims: frozenset[str]
     documents: re.Pattern[str]
     praise: re.Pattern[str]
@@ -706,6 +708,7 @@ def _words() -> _Words:
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
+                  frozenset(forms("handover_verbs")),
                   frozenset(raw.get("deployment_aims") or []),
                   re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
                   re.compile(r"(?:^|\s)" + word_trie(raw.get("praise_words")) + r"(?!\w)"))
