@@ -782,9 +782,14 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             targets.append(a)
         elif a.prep == "ل" and "direct" in allowed and 1 <= words <= 2:
             targets.append(a)  # the owner of the object: "قصفت مواقع لقوات الوفاق"
-    if spec.type == "THREATEN" and sources and not targets:
-        # "هدد ترامب بتدمير الاقتصاد التركي"، "توعدت الإمارات بالرد على ... الحوثيين": whom the deed threatened hits
+    if spec.type in ("THREATEN", "REQUEST") and sources and not targets:
+        # "هدد ترامب بتدمير الاقتصاد التركي": whom the deed threatened hits; "طالبوا بتعليق الاتفاقات المبرمة بين
+        # روما وحكومة السراج": who is to do the deed demanded (not whom it is done to: "بالإفراج عن حمدوك")
         deed = _THREATENED_DEED.match(norm, r2n(start_after))
+        if deed is not None and spec.type == "REQUEST" \
+                and (_bare_noun(deed.group().strip().lstrip("وف")[1:]) in sp["patient_nouns"]
+                     or how.startswith("subject-after")):  # "يطالب قوات حفتر بوقف": the actor after is addressed
+            deed = None
         if deed is not None:
             hit = next((a for a in after if a.mention.actor.id not in src_actors and r2n(a.mention.start) >= deed.end()
                         and r2n(a.mention.start) - deed.end() <= 70
