@@ -776,7 +776,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if a.prep in ("ب", "ل") and not gap.strip() and r2n(start_after) == nte and not proclitic.endswith(a.prep) \
                 and a.mention.proclitic is not None and not a.mention.proclitic.endswith(a.prep):
             a = replace(a, prep=None)  # "خلال لقائه السفير": the ل is the noun's own first letter, not a preposition
-        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4):
+        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
+                                                       or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)

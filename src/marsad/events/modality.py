@@ -70,7 +70,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     c = _cues()
     stripped = norm_sentence.strip()
     first = stripped.split(" ", 1)[0] if stripped else ""
-    if first in c["q_start"] or stripped.endswith(c["q_end"]):
+    asked = first in c["q_start"] or (stripped.endswith(c["q_end"]) and "؛" not in norm_sentence[trigger_pos:])
+    if asked:  # "التحالف بين الوفاق وتركيا غير موازين القوى؛ فهل ...؟": only the clause after "؛" asks
         if not nominal or first not in c["q_start"]:
             return Modality.HYPOTHETICAL  # "هل ستفرض ...؟" asks, it does not announce
         # "فهل لزيارة رئيس المخابرات أمس لحفتر علاقة ب...": the question presupposes the visit it asks about
