@@ -527,6 +527,13 @@ CASES = [
     ("epithet-between-a-phrase-preposition-and-its-actor",
      "تحركت المخابرات الإيطالية لربط الصلة مع رجل شرق ليبيا المشير خليفة حفتر.",
      [("CONSULT", "dis_italy", "khalifa_haftar", "asserted")]),
+    ("agreement-and-vote-of-one-body-are-two-events",
+     "وفي ليبيا، وبعد توقيع اتفاق وقف إطلاق النار من طرف اللجنة الأمنية المشتركة بجنيف وكذلك اتفاق منتدى الحوار "
+     "السياسي على تحديد موعد الانتخابات وأخيرا تصويت منتدى الحوار السياسي على آلية اختيار السلطة التنفيذية، "
+     "عاد الطرفان إلى المفاوضات.",
+     [("AGREE", "joint_military_commission_5_5", None, "asserted"),
+      ("AGREE", "libyan_political_dialogue_forum", None, "asserted"),
+      ("AGREE", "libyan_political_dialogue_forum", None, "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -130,7 +130,7 @@ class EventCoder:
         r2n = _raw_to_norm(norm)
         speech = speech_verbs(norm.text)
         events: list[Event] = []
-        seen: set[tuple] = set()
+        seen: dict[tuple, list[tuple[str, int]]] = {}  # (type, source, target, sentence) -> (cameo, trigger start)
         ti = 0
         last_date: DateMention | None = None
         last_para = -1
@@ -400,9 +400,13 @@ class EventCoder:
                                 and (src.actor.sector or "GOV") == "GOV" and (tgt.actor.sector or "GOV") == "GOV":
                             continue  # "انتقدت الولايات المتحدة ... وزارة الخارجية الأمريكية": one side, not two
                         key = (spec.type, src and src.actor.id, tgt and tgt.actor.id, sent.index)
-                        if key in seen:
+                        # two codes of one type told apart are two events ("اتفاق المنتدى على موعد ... وأخيرا تصويت
+                        # المنتدى على آلية"); receiving and talking with a guest, or a threat and the veto it names,
+                        # are one
+                        if any(c == spec.cameo or spec.type == EventType.CONSULT or abs(p - t.start) < _APART
+                               for c, p in seen.get(key, ())):
                             continue
-                        seen.add(key)
+                        seen.setdefault(key, []).append((spec.cameo, t.start))
                         if spec.weak and spec.mode == "visit" and tgt is not None and tgt.via in ("capital", "country"):
                             movements.add(len(events))  # "وصل باتيلي إلى طرابلس": an arrival, unless a host is named
                         events.append(Event(
@@ -670,6 +674,7 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     return target, carried
 
 
+_APART = 40  # characters between two triggers of one type and dyad that tell two events
 _ATTACK_REACH = 6  # sentences back to the attack a condemnation refers to
 
 
