@@ -117,7 +117,10 @@ class EventCoder:
                             + [(d.start, d.end) for d in doc.dates])
         names = sorted(names_only + blocked)
         found = find_triggers(norm)
-        triggers = [t for t in found if not _inside_name(t, names)
+        # "مؤتمر برلين الذي عقد في 19 يناير": a conference named as an actor, and told as held
+        held = {id(t): m for t in found for m in [_held_meeting(t, doc.mentions, doc.dates, art.text, words)]
+                if m is not None}
+        triggers = [t for t in found if not _inside_name(t, names) or id(t) in held
                     or (_holds_blocker(t, blocked) and not _inside_name(t, names_only))]
         triggers = sorted(triggers + [c for c in (_cut_before_name(t, names_only, art.text) for t in found
                                                   if t.spec.pos == "phrase" and t.spec.type == EventType.PROTEST
@@ -200,6 +203,9 @@ class EventCoder:
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
                            merged_skips=True, passive=_passive(art.text, t))
+                if id(t) in held:
+                    fr = Frame((held[id(t)],), (), "held", "noun")
+                    spec = replace(spec, mode="multilateral", weak=False)
                 if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
                     # "حكومة الوفاق.. تعاون استراتيجي مع أمريكا ودعم جزائري": the headline's topic is the other side
                     fr = Frame(fr.sources or (topic,), fr.targets or (topic,), fr.how + "+topic", fr.pos)
@@ -252,8 +258,8 @@ class EventCoder:
                         spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
                     elif switched == "SUPPORT" and spec.type == EventType.AID:
                         spec = replace(spec, type=EventType.SUPPORT, mode=None, cameo="051")
-                if norm.text.count('"', ns, r2n(t.start)) % 2 == 1:
-                    pass  # inside a quotation: the speaker's words, not who acts next
+                if norm.text.count('"', ns, r2n(t.start)) % 2 == 1 or id(t) in held:
+                    pass  # inside a quotation: the speaker's words, not who acts next; a conference named in passing
                 elif fr.sources or previous is None or not previous.sources:
                     previous = fr if (fr.sources or fr.targets) else previous
                 elif fr.targets:
@@ -378,6 +384,8 @@ class EventCoder:
                                        (sent.start, sent.end), spec.type == EventType.RETREAT,
                                        frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country))
                 conf = confidence(spec, fr)
+                if id(t) in held:  # "مؤتمر برلين": where the conference met is in its name
+                    place = next((p for p in s_places if held[id(t)].start <= p.start < held[id(t)].end), place)
                 if place is None:
                     place = _recent_place(recent, sent.index, fr)
                 if place is None:
@@ -692,6 +700,8 @@ class _Words:
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
     describe: frozenset[str]
+    held_nouns: re.Pattern[str]
+    held_after: re.Pattern[str]
     handover: frozenset[str]
     aims: frozenset[str]
     documents: re.Pattern[str]
@@ -713,6 +723,8 @@ def _words() -> _Words:
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
+                  re.compile(r"[وفبل]{0,2}(?:ال)?" + word_trie(raw.get("held_meeting_nouns"), normalise=False) + r"\s"),
+                  re.compile(r"\s*[،,]?\s*" + word_trie(raw.get("held_words"), normalise=False) + r"(?!\S)"),
                   frozenset(forms("handover_verbs")),
                   frozenset(raw.get("deployment_aims") or []),
                   re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
@@ -811,6 +823,19 @@ def _cut_before_name(t: TriggerHit, names: list[tuple[int, int]], text: str) -> 
         return None
     end = t.start + len(text[t.start:cut].rstrip())
     return replace(t, end=end)
+
+
+def _held_meeting(t: TriggerHit, mentions, dates, text: str, words) -> Mention | None:
+    """The conference an actor's name opens with a meeting noun, when the text says it was held: "الذي عقد"
+    or a date right after the name ("نتائج مؤتمر برلين في 19 يناير")."""
+    if t.spec.mode != "multilateral" or t.spec.pos != "noun" or not words.held_nouns.match(text, t.start):
+        return None
+    m = next((m for m in mentions if m.start <= t.start < m.end), None)
+    if m is None or m.actor.kind != ActorKind.ORG or len(text[m.start:t.start]) > 3:
+        return None
+    if words.held_after.match(text, m.end) or any(0 <= d.start - m.end <= 6 for d in dates):
+        return m
+    return None
 
 
 def _holds_blocker(t: TriggerHit, blocked: list[tuple[int, int]]) -> bool:
