@@ -301,6 +301,14 @@ class EventCoder:
                         # "افتتح بوريطة جولة مفاوضات بين ممثلين عن مجلس النواب والأعلى للدولة": the host meets both
                         fr = Frame(fr.sources, tf.sources + tf.targets, fr.how + "+talks", fr.pos)
                         verdict = "coded"
+                if verdict == "CONSULT needs a target" and spec.mode == "visit" and fr.sources and fr.pos == "noun":
+                    host = next((o for o in s_trig if o.spec.mode == "host" and 0 < o.start - t.end <= 90), None)
+                    hf = host and frame(host.spec, host.start, host.end, host.enclitic, args, norm.text, r2n, skips,
+                                        host.proclitic, None, others, speech, [], merged_skips=True)
+                    if hf and hf.sources and hf.sources[0].actor.id not in {m.actor.id for m in fr.sources}:
+                        # "وتعد زيارة وزير الخارجية الإيطالي الثالثة لمسؤول أوروبي استقبله حفتر": to whoever received him
+                        fr = Frame(fr.sources, hf.sources[:1], fr.how + "+host", fr.pos)
+                        verdict = "coded"
                 if verdict == "REQUEST needs a target" and fr.sources and spec.pos == "verb":
                     call = next((o for o in s_trig if o.spec.type == EventType.CONSULT and 0 < o.start - t.end <= 90
                                  and _IN_ASIDE.search(art.text, max(0, o.start - 12), o.start)), None)
