@@ -536,6 +536,9 @@ def _raw_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return followers, leader, owned
 
 
+_ARMED = frozenset({"MIL", "REB"})
+
+
 def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
     """A title the chain could not close, right before the named person, is one mention of that person:
     "ولي العهد السعودي الأمير محمد بن سلمان"، "قائد قوات الدعم السريع الفريق أول محمد حمدان دقلو"."""
@@ -554,13 +557,14 @@ def _merge_titles(out: list[Mention], text: str) -> list[Mention]:
             merged.append(Mention(m.start, nxt.end, text[m.start:nxt.end], nxt.actor, "name", nxt.role, m.proclitic))
             skip_next = True
             continue
-        if nxt is not None and m.via == "generic" and m.actor.kind == ActorKind.ORG \
+        if nxt is not None and m.via in ("generic", "coref") and m.actor.kind == ActorKind.ORG \
                 and (nxt.proclitic or "").endswith(("ل", "لل")) and owned_by.match(text[m.end:nxt.start]):
             # "طائرات حربية تابعة للتحالف"، "قوات موالية لباشاغا": the group acts for the actor it belongs to
             owner = nxt.actor
-            if owner.kind == ActorKind.PER:
+            if owner.kind == ActorKind.PER or (nxt.via in ("country", "capital") and m.actor.sector in _ARMED):
+                # "قوات موالية لباشاغا": his forces; "المرتزقة التابعة لتركيا": the state's armed arm, not its government
                 owner = Actor(f"{owner.id}_forces", f"{owner.name} forces", "", ActorKind.ORG, owner.country,
-                              m.actor.sector)
+                              m.actor.sector if owner.kind == ActorKind.PER else "MIL")
             merged.append(Mention(m.start, nxt.end, text[m.start:nxt.end], owner, "name", nxt.role, m.proclitic))
             skip_next = True
             continue

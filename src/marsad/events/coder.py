@@ -252,6 +252,10 @@ class EventCoder:
                     spec = replace(spec, type=EventType.COOPERATE, mode=None, cameo="060")
                 if spec.type == EventType.ACCUSE and word in words.describe and _praise(norm.text, r2n(t.end), ne):
                     spec = replace(spec, type=EventType.SUPPORT, cameo="051")  # "وصف بايدن الاتفاق بأنه «تاريخي»"
+                if spec.type == EventType.SUPPORT and fr.sources and word in words.backing \
+                        and all((m.actor.sector or "") in ("MIL", "REB") for m in fr.sources):
+                    # "المرتزقة التابعة لتركيا والتي تساند السراج": armed men who back a side give military aid
+                    spec = replace(spec, type=EventType.AID, mode="military", cameo="072")
                 if spec.type in (EventType.SUPPORT, EventType.AID) and fr.targets:
                     switched = adverb_type(norm.text, r2n(t.end), r2n(fr.targets[0].start))
                     if switched == "AID" and spec.type == EventType.SUPPORT:
@@ -708,6 +712,7 @@ class _Words:
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
     describe: frozenset[str]
+    backing: frozenset[str]
     held_nouns: re.Pattern[str]
     held_after: re.Pattern[str]
     handover: frozenset[str]
@@ -731,6 +736,7 @@ def _words() -> _Words:
                   {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
                   frozenset(forms("description_verbs")),
+                  frozenset(forms("armed_backing_verbs")),
                   re.compile(r"[وفبل]{0,2}(?:ال)?" + word_trie(raw.get("held_meeting_nouns"), normalise=False) + r"\s"),
                   re.compile(r"\s*[،,]?\s*" + word_trie(raw.get("held_words"), normalise=False) + r"(?!\S)"),
                   frozenset(forms("handover_verbs")),
