@@ -35,3 +35,18 @@ def test_a_host_speaks_at_home_during_a_visit(pipeline):
             "وجدد الرئيس الجزائري عبد المجيد تبون التأكيد على دعم حكومة الوفاق.")
     assert _placed(pipeline, text) == [("SUPPORT", "abdelmadjid_tebboune", "government_of_national_accord",
                                         "algeria", "الجزائر")]
+
+
+def test_a_state_named_after_a_visit_is_not_its_destination(pipeline):
+    text = "فهل لزيارة رئيس المخابرات الإيطالية أمس لحفتر علاقة بالصفقة أم أن إيطاليا ترغب في تقارب أكبر مع ليبيا؟"
+    doc = pipeline.run(Article("t", text, dt.date(2020, 12, 12)))
+    assert [(str(e.type), e.target.actor.id, e.location) for e in doc.events] == [
+        ("CONSULT", "khalifa_haftar", None)]
+
+
+def test_the_seat_wins_over_a_place_told_of_another_event_in_the_country(pipeline):
+    text = ("استقبل المشير خليفة حفتر في مكتبه بالرجمة أمس سفير فرنسا. "
+            "ويأتي ذلك مع تزايد خطر المرتزقة في طرابلس. "
+            "وأثنى المشير حفتر في ختام لقائه مع وزير الخارجية الإيطالي لويجي دي مايو على جهود روما.")
+    assert [p for p in _placed(pipeline, text) if p[0] == "SUPPORT"] == [
+        ("SUPPORT", "khalifa_haftar", "italy", "rajma", "بالرجمة")]

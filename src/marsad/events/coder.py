@@ -394,17 +394,18 @@ class EventCoder:
                     mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
                 place = event_location(art.text, s_places, mentions, (t.start, t.end), spec.mode == "visit",
                                        (sent.start, sent.end), spec.type == EventType.RETREAT,
-                                       frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country))
+                                       frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country),
+                                       frozenset(m.actor.id for m in fr.targets))
                 conf = confidence(spec, fr)
                 if id(t) in held:  # "مؤتمر برلين": where the conference met is in its name
                     place = next((p for p in s_places if held[id(t)].start <= p.start < held[id(t)].end), place)
                 if place is None:
                     place = _recent_place(recent, sent.index, fr)
                 if place is None:
-                    place = _home_place(recent, sent.index, fr)
-                if place is None and spec.type == EventType.CONSULT:
                     # "حفتر ووزير الخارجية الإيطالي يبحثان ...": at Haftar's seat, which the article names elsewhere
                     place = seat_location({m.actor.id for m in fr.sources + fr.targets}, doc.places, t.start)
+                if place is None:
+                    place = _home_place(recent, sent.index, fr)
                 recent.append((sent.index, date if date is not None and date.date else None, place,
                                {m.actor.id for m in fr.sources + fr.targets}))
                 if spec.type == EventType.PROTEST and fr.sources:
@@ -904,7 +905,8 @@ def _recent_place(recent: list, index: int, fr: Frame):
 
 def _home_place(recent: list, index: int, fr: Frame):
     """The place of a recent event in the speaker's own country: a host speaks at home during a visit
-    ("زيارة السراج للجزائر" ... "وجدد الرئيس الجزائري تبون التأكيد على دعم حكومة الوفاق")."""
+    ("زيارة السراج للجزائر" ... "وجدد الرئيس الجزائري تبون التأكيد على دعم حكومة الوفاق"), the police act where
+    the march they meet was told."""
     homes = {m.actor.country for m in fr.sources if m.actor.country}
     for i, _, place, _ in reversed(recent):
         if index - i > 3:

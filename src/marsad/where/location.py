@@ -57,7 +57,7 @@ _DESTINATION_REACH = 80  # characters from a visit's trigger to its destination 
 
 def event_location(text: str, places: list[PlaceMention], mentions: list[Mention], trigger: tuple[int, int],
                    visit: bool, clause: tuple[int, int], retreat: bool = False,
-                   home: frozenset[str] = frozenset()) -> PlaceMention | None:
+                   home: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset()) -> PlaceMention | None:
     """The place of an event whose trigger spans ``trigger`` in a clause ``clause`` (raw offsets).
 
     ``home`` holds the countries of the event's actors: "ممثلون عن مجلس النواب في ليبيا" names the
@@ -87,7 +87,8 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         if origin and not retreat:
             continue  # where a visitor came from; but a withdrawal happens where it leaves ("انسحبت من ترهونة")
         visited = visit and p.start >= trigger[1] and any(
-            m.start <= p.start and p.end <= m.end and m.via in ("capital", "country") for m in mentions)
+            m.start <= p.start and p.end <= m.end and m.via in ("capital", "country")
+            and (not targets or m.actor.id in targets) for m in mentions)  # the state visited, not one named later
         score = None
         during = p.start > trigger[0] and w["during_visit_words"].search(normalize_key(text[max(0, p.start - 30):p.start]) + " ")
         near = p.start - trigger[1] <= _DESTINATION_REACH  # "زيارة X إلى Y": the destination follows closely
