@@ -83,3 +83,11 @@ def test_speakers_own_state_and_local_parties(pipeline):
 def test_the_two_sides_called_on_by_foreign_states_are_of_the_state_the_article_is_about(pipeline):
     text = "تتواصل المعارك في السودان بين الجيش السوداني وقوات الدعم السريع. ودعت الولايات المتحدة وبريطانيا الطرفين إلى وقف القتال."
     assert _ids(pipeline, text, dt.date(2023, 5, 1))[-1] == ("sudan_parties", "SDN")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("اختطف مسلحون ثلاثة عمال أتراك في جنوب ليبيا.", ("turkey_workers", "TURCVL")),
+    ("اعتقلت الشرطة خمسة روس في إسطنبول.", ("russia_people", "RUSCVL")),
+], ids=["indefinite-broken-plural", "counted-broken-plural"])
+def test_broken_plural_nationalities_name_that_states_people(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2022, 5, 1))[-1] == expected
