@@ -544,6 +544,9 @@ CASES = [
      "ويصف مراقبون اللقاء بأنه يأتي مع تزايد خطر المرتزقة والعناصر الإرهابية التابعة لتركيا في طرابلس "
      "والتي تساند فايز السراج.",
      [("AID", "turkey_forces", "fayez_al_sarraj", "asserted")]),
+    ("hurt-in-clashes-with-forces",
+     "أصيب عشرات المحتجين في مواجهات مع قوات الأمن وسط العاصمة الخرطوم.",
+     [("ASSAULT", "sudan_security_forces", "sudan_protesters", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -668,16 +668,20 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 or first_word[0][:1] in "،,.":
             sources = [Arg(m, None, False) for m in previous.sources]
             how = "continued-subject"
-    circumstance = spec.type == "CONSULT" and bool(prev_word) and prev_word[0] in sp["circumstance"] \
+    circumstance = (spec.type == "CONSULT" or spec.symmetric) and bool(prev_word) and prev_word[0] in sp["circumstance"] \
         and not norm.startswith("ال", nts)  # "خلال اللقاء" refers back to a meeting told before
     circumstance = circumstance or spec.mode == "presence"
+    victims: list[Arg] = []
     if not sources and (proclitic in _PURPOSE or circumstance) and spec.pos in ("noun", "phrase") and before \
             and not any(0 < nts - o <= 16 for o, _ in nouns or ()):  # "وقعتا اتفاقا للتعاون": the noun's complement
         # "قال X، في اتصال هاتفي مع Y": the meeting in which the clause's subject acts is his
         # "تحركت المخابرات الإيطالية ... لربط الصلة مع حفتر": a purpose masdar's doer is its clause's subject
         # a circumstance may follow the clause's own verb ("بحث شكري الملف، الاثنين، في اتصال هاتفي مع نظيره")
         subject = _clause_subject(before, norm, nts, [] if circumstance else others, r2n)
-        if subject:
+        if subject and spec.type == "ASSAULT" and any(a.quantified or (a.mention.actor.sector or "") in _VICTIM_SECTORS
+                                                      for a in subject):
+            victims = subject  # "أصيب عشرات المحتجين في مواجهات مع قوات الأمن": hurt by the other side
+        elif subject:
             sources = subject
             how = "purpose"
     if not sources and spec.pos == "noun" and enclitic in _OBJECT_PRONOUNS and before:
@@ -829,6 +833,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                  if m.actor.id not in {a.mention.actor.id for a in sources}]
         targets = [Arg(m, None, False) for m in prior[:1]]
         how += "+pronoun-object"
+    if victims and targets and not sources and targets[0].prep == "مع":
+        sources, targets = targets, victims
+        how = "clash-victims"
     if spec.symmetric and len(sources) > 1 and not targets:
         # "حفتر ووزير الخارجية الإيطالي يبحثان": the coordinated pair are the two sides
         targets = sources[1:]
