@@ -91,3 +91,10 @@ def test_the_two_sides_called_on_by_foreign_states_are_of_the_state_the_article_
 ], ids=["indefinite-broken-plural", "counted-broken-plural"])
 def test_broken_plural_nationalities_name_that_states_people(pipeline, text, expected):
     assert _ids(pipeline, text, dt.date(2022, 5, 1))[-1] == expected
+
+
+def test_a_rank_between_a_title_and_an_unknown_name_is_part_of_the_discovered_person(pipeline):
+    doc = pipeline.run(Article("t", "ووقع الوثيقة قائد أركان الجيش الإثيوبي المشير برهانو جولا.", dt.date(2022, 11, 13)))
+    m = doc.mentions[0]
+    assert (m.text, m.via, m.actor.code, m.actor.provisional) == (
+        "قائد أركان الجيش الإثيوبي المشير برهانو جولا", "discovered", "ETHMIL", True)

@@ -547,6 +547,10 @@ CASES = [
     ("hurt-in-clashes-with-forces",
      "أصيب عشرات المحتجين في مواجهات مع قوات الأمن وسط العاصمة الخرطوم.",
      [("ASSAULT", "sudan_security_forces", "sudan_protesters", "asserted")]),
+    ("secretary-of-a-council-and-his-counterpart-sign",
+     "وقع مستشار الأمن القومي العراقي قاسم الأعرجي وأمين المجلس الأعلى للأمن القومي الإيراني علي شمخاني، "
+     "أمس الأحد في بغداد، اتفاقا أمنيا.",
+     [("AGREE", "qasim_al_araji", "ali_shamkhani", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -413,9 +413,17 @@ class ActorResolver:
         actor, via = self._title_actor(head, country, org, st)
         if head.kind == "PER":
             # a short form nobody licensed ("خان") may be part of the unknown name ("عمران خان")
-            nxt = next((x for x in items[j:] if x.key.kind != "short" or x.key.ref in st.seen_entries), None)
-            limit = nxt.start if nxt is not None else None
-            found = discover_name(text, end, head, actor, limit, (country or "") in self._arab)
+            rest = [x for x in items[j:] if x.key.kind != "short" or x.key.ref in st.seen_entries]
+            at = end
+            ranked = bool(rest) and rest[0] is items[j] and rest[0].key.kind == "honorific" \
+                and not text[end:rest[0].start].strip()
+            if ranked:
+                # "قائد أركان الجيش الإثيوبي المشير برهانو جولا": a rank between the title and an unknown name
+                at, rest = rest[0].end, rest[1:]
+            limit = rest[0].start if rest else None
+            found = discover_name(text, at, head, actor, limit, (country or "") in self._arab)
+            if found is not None and ranked:
+                j += 1  # the rank is part of this mention
             if found is not None and (via != "title" or actor.id.endswith(head.id)):
                 actor, end = found
                 st.provisional[actor.id] = actor
