@@ -551,6 +551,9 @@ CASES = [
      "وقع مستشار الأمن القومي العراقي قاسم الأعرجي وأمين المجلس الأعلى للأمن القومي الإيراني علي شمخاني، "
      "أمس الأحد في بغداد، اتفاقا أمنيا.",
      [("AGREE", "qasim_al_araji", "ali_shamkhani", "asserted")]),
+    ("detained-by-the-actor-after-lada",
+     "وطالبت روما بالإفراج عن بحارة إيطاليين محتجزين لدى حكومة شرق ليبيا.",
+     [("COERCE", "libyan_interim_government", "italy_sailors", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

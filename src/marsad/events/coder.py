@@ -41,6 +41,7 @@ _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _IN_ASIDE = re.compile(r"،\s*(?:في|خلال|أثناء)\s+$")
 _TWO_SIDED = frozenset({EventType.AGREE, EventType.CONSULT, EventType.ASSAULT, EventType.COOPERATE})
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
+_HELD_BY = re.compile(r"\s*لدى\s*$")
 _ATTACHED_WORD = re.compile(r"([^\s،,.:؛\"]+)")  # the noun right after an aim word that holds its ب/ل
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -120,6 +121,9 @@ class EventCoder:
         # "مؤتمر برلين الذي عقد في 19 يناير": a conference named as an actor, and told as held
         held = {id(t): m for t in found for m in [_held_meeting(t, doc.mentions, doc.dates, art.text, words)]
                 if m is not None}
+        # "بحارة إيطاليين محتجزين لدى حكومة شرق ليبيا": held by the actor after لدى
+        kept = {id(t): pair for t in found for pair in [_held_by(t, doc.mentions, art.text, words)] if pair}
+        held.update({k: v[0] for k, v in kept.items()})
         triggers = [t for t in found if not _inside_name(t, names) or id(t) in held
                     or (_holds_blocker(t, blocked) and not _inside_name(t, names_only))]
         triggers = sorted(triggers + [c for c in (_cut_before_name(t, names_only, art.text) for t in found
@@ -203,7 +207,9 @@ class EventCoder:
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
                            merged_skips=True, passive=_passive(art.text, t))
-                if id(t) in held:
+                if id(t) in kept:
+                    fr = Frame((kept[id(t)][0],), (kept[id(t)][1],), "held-by", "noun")
+                elif id(t) in held:
                     fr = Frame((held[id(t)],), (), "held", "noun")
                     spec = replace(spec, mode="multilateral", weak=False)
                 if topic is not None and fr.pos == "noun" and (bool(fr.sources) != bool(fr.targets)):
@@ -385,7 +391,7 @@ class EventCoder:
                             recent.append((sent.index, near, None, {m.actor.id for m in fr.sources}))
                     continue
                 mod = modality(nsent, r2n(t.start) - ns, t.proclitic, fr.pos == "noun", spec.type == EventType.THREATEN,
-                               spec.type in (EventType.REQUEST, EventType.ACCUSE))
+                               spec.type in (EventType.REQUEST, EventType.ACCUSE) or fr.how == "held-by")
                 reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
                 date = _nearest(s_dates, t.start, reach)
                 if date is None:
@@ -397,7 +403,7 @@ class EventCoder:
                                        frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country),
                                        frozenset(m.actor.id for m in fr.targets))
                 conf = confidence(spec, fr)
-                if id(t) in held:  # "مؤتمر برلين": where the conference met is in its name
+                if id(t) in held and id(t) not in kept:  # "مؤتمر برلين": where the conference met is in its name
                     place = next((p for p in s_places if held[id(t)].start <= p.start < held[id(t)].end), place)
                 if place is None:
                     place = _recent_place(recent, sent.index, fr)
@@ -715,6 +721,7 @@ class _Words:
     describe: frozenset[str]
     backing: frozenset[str]
     held_nouns: re.Pattern[str]
+    detained: re.Pattern[str]
     held_after: re.Pattern[str]
     handover: frozenset[str]
     aims: frozenset[str]
@@ -739,6 +746,7 @@ def _words() -> _Words:
                   frozenset(forms("description_verbs")),
                   frozenset(forms("armed_backing_verbs")),
                   re.compile(r"[وفبل]{0,2}(?:ال)?" + word_trie(raw.get("held_meeting_nouns"), normalise=False) + r"\s"),
+                  re.compile(word_trie(raw.get("detained_participles"), normalise=False) + r"(?!\S)"),
                   re.compile(r"\s*[،,]?\s*" + word_trie(raw.get("held_words"), normalise=False) + r"(?!\S)"),
                   frozenset(forms("handover_verbs")),
                   frozenset(raw.get("deployment_aims") or []),
@@ -838,6 +846,20 @@ def _cut_before_name(t: TriggerHit, names: list[tuple[int, int]], text: str) -> 
         return None
     end = t.start + len(text[t.start:cut].rstrip())
     return replace(t, end=end)
+
+
+def _held_by(t: TriggerHit, mentions, text: str, words) -> tuple[Mention, Mention] | None:
+    """(detainer, detained) for a participle of detention between the detained and "لدى" + the detainer
+    ("بحارة إيطاليين محتجزين لدى حكومة شرق ليبيا"); the participle is read as a generic actor, so it is kept here."""
+    if t.spec.type != EventType.COERCE or not words.detained.match(text, t.start):
+        return None
+    k = next((k for k, m in enumerate(mentions) if m.start <= t.start < m.end), None)
+    if k is None or k == 0 or k + 1 >= len(mentions):
+        return None
+    before, after = mentions[k - 1], mentions[k + 1]
+    if text[before.end:mentions[k].start].strip() or not _HELD_BY.match(text[mentions[k].end:after.start]):
+        return None
+    return after, before
 
 
 def _held_meeting(t: TriggerHit, mentions, dates, text: str, words) -> Mention | None:
