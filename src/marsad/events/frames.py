@@ -33,6 +33,7 @@ _OPENING = frozenset("(\"«[")
 _ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن|المعروف|المعروفه|الملقب|الملقبه)"
                     r"\s[^،.؛:!?؟\"]{0,120}،")  # "، المعروف بحميدتي،": an apposition between commas
 _THREATENED_DEED = re.compile(r"\s*[وف]?ب(?!ين\s|اسم\s)\S{3,}")  # "بتدمير"، "باستهداف"، "بالرد"; not "باسم"
+_ADJ_TAIL = re.compile(r"(?:\s+و?ال\S+(?:ين|ون|يه))+")  # "الداخليين والمقيمين"، "الغاضبين"
 _COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
@@ -252,6 +253,19 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
             prep = "instrument"  # "بطائرات مسيرة": the means, not a side (no trigger takes it)
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
+    return out
+
+
+def _adjective_tails(before: list[Arg], norm: str, lo: int, hi: int, r2n) -> list[tuple[int, int]]:
+    """Adjectives right after a generic group in [lo, hi) ("نظم عشرات الأطباء الداخليين والمقيمين وقفة"): part of
+    the subject, no words of their own between a verb and its noun."""
+    out = []
+    for a in before:
+        end = r2n(a.mention.end)
+        if a.mention.via == "generic" and lo <= end < hi:
+            m = _ADJ_TAIL.match(norm, end, hi)
+            if m:
+                out.append((end, m.end()))
     return out
 
 
@@ -484,7 +498,8 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     sv_start, sv_end = speech[k]
     if _COMPLEMENTIZER.search(norm, sv_end, nts):
         return []  # "أعلن X أن قوات الجيش أسقطت ...": the clause after أن has its own subject
-    if _content_words(norm, sv_end, nts, skips or []) > slack \
+    skips = list(skips or []) + _adjective_tails(before, norm, sv_end, nts, r2n)
+    if _content_words(norm, sv_end, nts, skips) > slack \
             and not _spec()["speech_complements"].search(norm, sv_end, nts):
         return []  # the usual case, answered from the word index without building a masked copy
     between = [a for a in before if r2n(a.mention.start) >= sv_end]
