@@ -826,7 +826,7 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
     if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
                                                    or spec.type in _ONE_SIDED
                                                    or (spec.type in sides.targetless and fr.how == "speech-verb"))) \
-            and not (fr.how == "patient-genitive" and fr.targets):  # "واصلت الطائرات قصف مناطق": the light verb tells it
+            and not (fr.how in ("patient-genitive", "cause-of-harm") and fr.targets):  # "واصلت الطائرات قصف مناطق"
         return "a nominal event needs its source and target"
     return "coded"
 

@@ -95,6 +95,7 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
+        "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
         "documents": frozenset(normalize_key(w) for w in raw.get("document_nouns") or []),
         "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
         "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
@@ -851,6 +852,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if victims and targets and not sources and targets[0].prep == "مع":
         sources, targets = targets, victims
         how = "clash-victims"
+    if not targets and not sources and spec.type == "ASSAULT" and prev_word and prev_word[0] in sp["causes"] and before:
+        # "أصيب ثلاثة من عناصر الشرطة جراء انفجار عبوة ناسفة": the hurt subject is the blast's target
+        hurt = _clause_subject(before, norm, nts, [], r2n)
+        if hurt and all(a.quantified or (a.mention.actor.sector or "") in _VICTIM_SECTORS for a in hurt):
+            targets = hurt
+            how = "cause-of-harm"
     if spec.symmetric and len(sources) > 1 and not targets:
         # "حفتر ووزير الخارجية الإيطالي يبحثان": the coordinated pair are the two sides
         targets = sources[1:]
