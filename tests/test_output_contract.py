@@ -42,3 +42,15 @@ def test_every_offset_points_at_its_text(coded):
         if e["location"]:
             assert t[e["location"]["start"]:e["location"]["end"]] == e["location"]["mention"]
         assert (e["date"] is None) == (e["date_precision"] == "unknown")
+
+
+def test_actor_mentions_leave_out_the_particles_written_onto_them():
+    import datetime as dt
+
+    from marsad.records import Article
+    text = "والتقى رئيس المجلس الرئاسي فائز السراج لاحقا بوزير الخارجية الإيطالي لويجي دي مايو."
+    doc = Pipeline().run(Article("t", text, dt.date(2020, 2, 13)))
+    e = event_to_dict(doc.events[0])
+    assert (e["source"]["mention"], e["target"]["mention"]) == ("رئيس المجلس الرئاسي فائز السراج",
+                                                              "وزير الخارجية الإيطالي لويجي دي مايو")
+    assert text[e["target"]["start"]:e["target"]["end"]] == e["target"]["mention"]

@@ -3,14 +3,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.arabic.normalize import normalize_key
 from marsad.records import DatePrecision, Event, Mention
 
 
+_ATTACHED = frozenset("وفبلك")  # conjunctions and prepositions written onto a word
+
+
 def _actor(m: Mention | None) -> dict[str, Any] | None:
+    """An actor as EVENT_FORMAT.md has it; its mention without the conjunction or preposition written onto it
+    ("لحفتر" -> "حفتر"، "ووزير الخارجية" -> "وزير الخارجية"): those belong to the sentence, not to the name."""
     if m is None:
         return None
     a = m.actor
-    return {"id": a.id, "name": a.name, "name_ar": a.name_ar, "mention": m.text, "start": m.start, "end": m.end,
+    p = m.proclitic or ""
+    cut = len(p) if p and set(p) <= _ATTACHED and normalize_key(m.text[:len(p)]) == p and len(m.text) > len(p) + 1 \
+        else 0  # never the article ("الليبيين")
+    return {"id": a.id, "name": a.name, "name_ar": a.name_ar, "mention": m.text[cut:], "start": m.start + cut,
+            "end": m.end,
             "country": a.country, "sector": a.sector, "code": a.code, "kind": str(a.kind),
             "provisional": a.provisional, "via": m.via}
 
