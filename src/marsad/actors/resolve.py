@@ -73,6 +73,7 @@ class ActorResolver:
         self._local = re.compile(r"\s*(?:\S+\s+)?" + word_trie(context.get("local_words"))
                                  + r"(?=$|[\s.،,؛:!?؟])")
         self._subject_slot = re.compile(r"(?:^|\s)[وف]?[بل]?ان(?:ه)?\s*$")  # "إن بلاده"، "بأن بلاده": a subject
+        self._state_groups = frozenset(context.get("state_group_heads") or [])
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_trie(context["locative_before"])
@@ -411,6 +412,9 @@ class ActorResolver:
             end = end + text[end:].index(text[end:].split()[0]) + len(text[end:].split()[0])
             head = replace(head, role=None)
         actor, via = self._title_actor(head, country, org, st)
+        if head.id in self._state_groups and j > i + 1 and org is None and self._country_actor(country) is not None:
+            # "اتفق قادة مصر والسودان وإثيوبيا": the leaders of named states stand for those states
+            return j, Mention(first.start, end, text[first.start:end], self._country_actor(country), "title")
         if head.kind == "PER":
             # a short form nobody licensed ("خان") may be part of the unknown name ("عمران خان")
             rest = [x for x in items[j:] if x.key.kind != "short" or x.key.ref in st.seen_entries]
