@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
-from marsad.events.frames import (Frame, adverb_type, armed_readings, attach, event_sides, frame, noun_doer_verbs,
-                                  speech_verbs)
+from marsad.events.frames import (Frame, adverb_type, after_circumstance, armed_readings, attach, event_sides, frame,
+                                  noun_doer_verbs, speech_verbs)
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
@@ -38,7 +38,6 @@ _HALF_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.CONCEDE,
                          EventType.MOBILIZE, EventType.RETREAT})
 _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
-_IN_ASIDE = re.compile(r"،\s*(?:في|خلال|أثناء)\s+$")
 _TWO_SIDED = frozenset({EventType.AGREE, EventType.CONSULT, EventType.ASSAULT, EventType.COOPERATE})
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
 _HELD_BY = re.compile(r"\s*لدى\s*$")
@@ -321,7 +320,7 @@ class EventCoder:
                         verdict = "coded"
                 if verdict == "REQUEST needs a target" and fr.sources and spec.pos == "verb":
                     call = next((o for o in s_trig if o.spec.type == EventType.CONSULT and 0 < o.start - t.end <= 90
-                                 and _IN_ASIDE.search(art.text, max(0, o.start - 12), o.start)), None)
+                                 and after_circumstance(norm.text, r2n(o.start))), None)
                     cf = call and frame(call.spec, call.start, call.end, call.enclitic, args, norm.text, r2n, skips,
                                         call.proclitic, None, others, speech, [], merged_skips=True)
                     if cf and cf.targets:

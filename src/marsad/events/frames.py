@@ -30,11 +30,7 @@ _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
 _OPENING = frozenset("(\"«[")
-_ASIDE = re.compile(r"\s*،\s*(?:في|خلال|اثناء|اثر|عبر|على هامش|بعد|قبل|وفق|بحسب|حسب|ضمن|المعروف|المعروفه|الملقب|الملقبه)"
-                    r"\s[^،.؛:!?؟\"]{0,120}،")  # "، المعروف بحميدتي،": an apposition between commas
-_THREATENED_DEED = re.compile(r"\s*[وف]?ب(?!ين\s|اسم\s)\S{3,}")  # "بتدمير"، "باستهداف"، "بالرد"; not "باسم"
 _ADJ_TAIL = re.compile(r"(?:\s+و?ال\S+(?:ين|ون|يه))+")  # "الداخليين والمقيمين"، "الغاضبين"
-_COPULA = re.compile(r"(?:^|\s)(?:هو|هي|هم|هما)(?=\s)")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
 
@@ -99,6 +95,13 @@ def _spec() -> dict:
         "documents": frozenset(normalize_key(w) for w in raw.get("document_nouns") or []),
         "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
         "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
+        # "، في اتصال هاتفي مع Y،": a circumstance opened after a comma, right before a position
+        "circumstance_open": re.compile(r"،\s*" + word_trie(raw.get("circumstance_words")) + r"\s+$"),
+        # "، في إحاطة قدمها إلى مجلس الأمن،"، "، المعروف بحميدتي،": an aside between commas
+        "aside": re.compile(r"\s*،\s*" + word_trie(raw.get("aside_openers")) + r"\s[^،.؛:!?؟\"]{0,120}،"),
+        # "بتدمير"، "باستهداف"، "بالرد": the deed a threat or a demand names, not "بين" or "باسم"
+        "deed": re.compile(r"\s*[وف]?(?!" + word_trie(raw.get("not_deeds")) + r"\s)ب\S{3,}"),
+        "copula": re.compile(r"(?:^|\s)" + word_trie(raw.get("copula_pronouns")) + r"(?=\s)"),
         "recipient_types": frozenset(raw.get("recipient_types") or []),
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "addressees": frozenset(raw.get("addressee_actors") or []),
@@ -283,7 +286,7 @@ def _clause_subject(before: list[Arg], norm: str, nts: int, others, r2n) -> list
         group.append(a)
     end = r2n(group[-1].mention.end)
     if nts - end > _PURPOSE_REACH or _PUNCT_BREAK.search(norm, end, nts) or any(end <= o < nts for o, _ in others or ()) \
-            or _COPULA.search(norm, end, nts):
+            or _spec()["copula"].search(norm, end, nts):
         return []  # "الاتحاد الأفريقي هو المنصة المناسبة للمفاوضات": a nominal sentence has no doer
     return group
 
@@ -291,7 +294,7 @@ def _clause_subject(before: list[Arg], norm: str, nts: int, others, r2n) -> list
 def _aside(norm: str, pos: int) -> tuple[int, int] | None:
     """A parenthetical between commas right after a verb and its subject ("، في إحاطة قدمها أمس إلى مجلس
     الأمن،"): its normalised span up to the closing comma, when it opens with a circumstance word."""
-    m = _ASIDE.match(norm, pos)
+    m = _spec()["aside"].match(norm, pos)
     return (m.start(), m.end()) if m else None
 
 
@@ -479,6 +482,11 @@ def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, 
 def noun_doer_verbs() -> frozenset[str]:
     """Verbs that carry a nominal event as their pronoun ("زيارة أجراها X"), normalised."""
     return _spec()["noun_doers"]
+
+
+def after_circumstance(norm: str, pos: int) -> bool:
+    """A circumstance word after a comma stands right before ``pos`` ("دعا X، في اتصال هاتفي مع Y، إلى ...")."""
+    return _spec()["circumstance_open"].search(norm, max(0, pos - 20), pos) is not None
 
 
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
@@ -806,7 +814,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if spec.type in ("THREATEN", "REQUEST") and sources and not targets:
         # "هدد ترامب بتدمير الاقتصاد التركي": whom the deed threatened hits; "طالبوا بتعليق الاتفاقات المبرمة بين
         # روما وحكومة السراج": who is to do the deed demanded (not whom it is done to: "بالإفراج عن حمدوك")
-        deed = _THREATENED_DEED.match(norm, r2n(start_after))
+        deed = sp["deed"].match(norm, r2n(start_after))
         if deed is not None and spec.type == "REQUEST" \
                 and (_bare_noun(deed.group().strip().lstrip("وف")[1:]) in sp["patient_nouns"]
                      or how.startswith("subject-after")):  # "يطالب قوات حفتر بوقف": the actor after is addressed

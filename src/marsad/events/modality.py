@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from marsad.arabic.normalize import normalize_key, word_trie
+from marsad.events.frames import after_circumstance
 from marsad.records import Modality
 from marsad.resources import load_yaml
 
@@ -59,8 +60,6 @@ def _cues() -> dict:
     }
 
 
-# "دعا X، في اتصال هاتفي مع Y، إلى ...": a meeting in an aside after the call is its circumstance, not its content
-_ASIDE_OPEN = re.compile(r"،\s*(?:في|خلال|اثناء)\s+$")
 
 
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
@@ -88,7 +87,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.NEGATED
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
     participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
-    aside = _ASIDE_OPEN.search(norm_sentence[max(0, trigger_pos - 20):trigger_pos])
+    aside = after_circumstance(norm_sentence, trigger_pos)  # "دعا X، في اتصال هاتفي مع Y، إلى": its circumstance
     if not speech_act and not participle and not aside \
             and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
         return Modality.HYPOTHETICAL  # asked for or alleged, not done
