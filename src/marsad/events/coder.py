@@ -40,7 +40,6 @@ _STOP = re.compile(r"[.؛;:!?؟]")
 _DEMANDS = frozenset({"REQUEST", "ACCUSE"})
 _TWO_SIDED = frozenset({EventType.AGREE, EventType.CONSULT, EventType.ASSAULT, EventType.COOPERATE})
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
-_HELD_BY = re.compile(r"\s*لدى\s*$")
 _ATTACHED_WORD = re.compile(r"([^\s،,.:؛\"]+)")  # the noun right after an aim word that holds its ب/ل
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
@@ -637,7 +636,7 @@ def _praise(norm: str, end: int, limit: int) -> bool:
         return False
     close = norm.find('"', q + 1, limit)
     quoted = norm[q + 1:close if close > 0 else min(limit, q + 60)]
-    return _words().praise.search(quoted) is not None and "غير" not in quoted.split()
+    return _words().praise.search(quoted) is not None and not _words().unpraise.intersection(quoted.split())
 
 
 def _speaker(sent, mentions, starts, speech: list[tuple[int, int]], norm: str, r2n) -> Mention | None:
@@ -717,6 +716,7 @@ class _Words:
     relative_agent: re.Pattern[str]
     """"(الإرهابي) الذي نفذه ": a relative clause whose verb carries the antecedent as its object pronoun."""
     referents: dict[str, tuple[frozenset, str]]
+    """A definite noun that refers back to an earlier event -> (that event's types, "parties" or "doer")."""
     describe: frozenset[str]
     backing: frozenset[str]
     held_nouns: re.Pattern[str]
@@ -726,7 +726,8 @@ class _Words:
     aims: frozenset[str]
     documents: re.Pattern[str]
     praise: re.Pattern[str]
-    """A definite noun that refers back to an earlier event -> (that event's types, "parties" or "doer")."""
+    unpraise: frozenset[str]
+    held_by: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -736,21 +737,26 @@ def _words() -> _Words:
     def forms(key: str) -> tuple[str, ...]:
         return tuple(normalize_key(w) for w in raw.get(key) or [])
 
-    return _Words(re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("protest_aims"))),
-                  tuple(raw.get("topic_verbs") or []), forms("sitting_stems"), forms("flight_stems"), forms("vote_words"),
-                  re.compile(r"(?:^|\s)" + word_trie(raw.get("handed_over_people")) + r"(?!\w)"),
-                  re.compile(r"^(?:\S+ )?" + word_trie(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"),
-                  {normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
+    def after_space(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?:^|\s)" + word_trie(raw.get(key)) + r"(?!\w)")
+
+    def raw_words(key: str, lead: str = "", tail: str = r"(?!\S)") -> re.Pattern[str]:
+        return re.compile(lead + word_trie(raw.get(key), normalise=False) + tail)
+
+    return _Words(
+        protest_aims=re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("protest_aims"))),
+        topic_verbs=tuple(raw.get("topic_verbs") or []), sitting=forms("sitting_stems"), flight=forms("flight_stems"),
+        vote=forms("vote_words"), handed_over=after_space("handed_over_people"),
+        relative_agent=re.compile(r"^(?:\S+ )?" + word_trie(raw.get("relative_pronouns")) + r" \S+(?:ه|ها|هم) $"),
+        referents={normalize_key(w): (frozenset(EventType(x) for x in r["types"]), r["side"])
                    for r in raw.get("event_referents") or [] for w in r["words"]},
-                  frozenset(forms("description_verbs")),
-                  frozenset(forms("armed_backing_verbs")),
-                  re.compile(r"[وفبل]{0,2}(?:ال)?" + word_trie(raw.get("held_meeting_nouns"), normalise=False) + r"\s"),
-                  re.compile(word_trie(raw.get("detained_participles"), normalise=False) + r"(?!\S)"),
-                  re.compile(r"\s*[،,]?\s*" + word_trie(raw.get("held_words"), normalise=False) + r"(?!\S)"),
-                  frozenset(forms("handover_verbs")),
-                  frozenset(raw.get("deployment_aims") or []),
-                  re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
-                  re.compile(r"(?:^|\s)" + word_trie(raw.get("praise_words")) + r"(?!\w)"))
+        describe=frozenset(forms("description_verbs")), backing=frozenset(forms("armed_backing_verbs")),
+        held_nouns=raw_words("held_meeting_nouns", r"[وفبل]{0,2}(?:ال)?", r"\s"),
+        detained=raw_words("detained_participles"), held_after=raw_words("held_words", r"\s*[،,]?\s*"),
+        handover=frozenset(forms("handover_verbs")), aims=frozenset(raw.get("deployment_aims") or []),
+        documents=re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
+        praise=after_space("praise_words"), unpraise=frozenset(forms("praise_negators")),
+        held_by=list(raw.get("held_by_words") or []))
 
 
 def _days_ago(d: DateMention, story) -> int | None:
@@ -856,7 +862,7 @@ def _held_by(t: TriggerHit, mentions, text: str, words) -> tuple[Mention, Mentio
     if k is None or k == 0 or k + 1 >= len(mentions):
         return None
     before, after = mentions[k - 1], mentions[k + 1]
-    if text[before.end:mentions[k].start].strip() or not _HELD_BY.match(text[mentions[k].end:after.start]):
+    if text[before.end:mentions[k].start].strip() or text[mentions[k].end:after.start].split() != words.held_by:
         return None
     return after, before
 
