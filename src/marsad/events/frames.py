@@ -26,6 +26,7 @@ _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
 _COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
+_FORCE_SECTORS = frozenset({"COP", "MIL"})  # who arrests or strikes: such a group after the verb is its subject
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
@@ -91,6 +92,7 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
+        "partitive": frozenset(normalize_key(w) for w in raw.get("partitive_pronouns") or []),
         "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
         "documents": frozenset(normalize_key(w) for w in raw.get("document_nouns") or []),
         "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
@@ -656,8 +658,10 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             sources = [Arg(m, None, False) for m in previous.sources]
         how = "participle" if sources else how
     if not sources and continues and previous.sources and proclitic[:1] == "و" and spec.pos == "verb" \
-            and norm[max(0, nts - 4):nts].rstrip().endswith("،") and after and after[0].mention.via == "generic":
+            and norm[max(0, nts - 4):nts].rstrip().endswith("،") and after and after[0].mention.via == "generic" \
+            and not (spec.type in _PATIENT_TYPES and after[0].mention.actor.sector in _FORCE_SECTORS):
         # "رحبت فرنسا وألمانيا ...، ودعت جميع الأطراف": after a comma, و continues the subject; the group is the object
+        # (but "...، واعتقلت الشرطة أكثر من 1700 منهم": police or soldiers after a verb of force are its subject)
         sources = [Arg(m, None, False) for m in previous.sources]
         how = "continued-subject"
     # subject after the verb (VSO); "قتل ثلاثة جنود" (passive, undiacritised): a counted actor is the patient
@@ -851,6 +855,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         prior = [a for a in before if a.mention.actor.id not in src_actors]
         targets = prior[-1:]
         how += "+detached-pronoun"
+    if not targets and sources and previous is not None and spec.type in _PATIENT_TYPES:
+        counted = norm[r2n(start_after):r2n(start_after) + 40].split()[:5]
+        k = next((k for k, w in enumerate(counted) if w.rstrip("،,.") in sp["partitive"]), None)
+        if k and not _PUNCT_BREAK.search(" ".join(counted[:k])):
+            prior = [m for m in previous.sources + previous.targets if m.actor.id not in src_actors]
+            targets = [Arg(m, None, False) for m in prior[:1]]
+            how += "+partitive" if targets else ""
     if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"] \
             and not (relative and how != "relative-clause"):  # "الاتفاق الذي توصلت إليه": the pronoun is the agreement
         prior = [m for m in previous.targets + previous.sources
