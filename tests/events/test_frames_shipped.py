@@ -568,6 +568,10 @@ CASES = [
      "احتشد مئات العمال أمام مقر الحكومة في الجزائر العاصمة، واعتقلت قوات الأمن العشرات منهم.",
      [("COERCE", "algeria_security_forces", "algeria_workers", "asserted"),
       ("PROTEST", "algeria_workers", "algeria", "asserted")]),
+    ("object-pronoun-points-at-the-visitor-not-the-place-visited",
+     "وصل وزير الخارجية التركي مولود جاويش أوغلو، مساء الأحد، إلى طرابلس في زيارة لم يعلن عنها مسبقا إلى ليبيا، "
+     "حيث استقبله رئيس المجلس الرئاسي فايز السراج.",
+     [("CONSULT", "fayez_al_sarraj", "mevlut_cavusoglu", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

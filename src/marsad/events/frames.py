@@ -840,7 +840,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         first_src = min((a.mention.start for a in sources), default=t_start)
         prior = [a for a in before if a.mention.end <= first_src and a.mention.actor.id not in src_ids2]
         if prior:
-            targets = [Arg(prior[-1].mention, None, False)]
+            # "وصلت ميلوني إلى ليبيا في زيارة ...، حيث استقبلها الدبيبة": a bare actor, not one after a preposition
+            bare = [a for a in prior if a.prep is None]
+            targets = [Arg((bare or prior)[-1].mention, None, False)]
             how += "+pronoun-suffix"
     if spec.mode == "presence" and sources:
         # who attends what his own side does is no counterpart ("ووقع المبعوث الأمريكي ...، بحضور بومبيو")
