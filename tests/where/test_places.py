@@ -49,3 +49,23 @@ def test_a_place_far_after_a_visit_is_not_its_destination():
                                       "الحاد الذي أثارته الصفقة بين حفتر وإيطاليا.", dt.date(2021, 1, 23)))
     assert [(str(e.type), e.location and e.location.place.id) for e in doc.events if e.type == "CONSULT"] == [
         ("CONSULT", None)]
+
+
+def _event_places(text, day=dt.date(2023, 9, 20)):
+    doc = Pipeline().run(Article("t", text, day))
+    return sorted((str(e.type), e.location and e.location.place.id) for e in doc.events)
+
+
+def test_a_town_after_a_site_only_says_where_the_site_lies():
+    assert _event_places("وصلت إلى مطار بنينا في بنغازي، صباح اليوم، طائرات مساعدات من الأردن لمتضرري الفيضانات.") == [
+        ("AID", "benina_airport")]
+
+
+def test_aid_happens_where_it_arrives_but_not_at_a_place_of_the_next_clause():
+    assert _event_places("أرسلت الجزائر، أمس الثلاثاء، مساعدات غذائية إلى السودان.") == [("AID", "sudan")]
+    assert _event_places("تساند مجموعة فاغنر قوات حفتر، وتسلل عدد من عناصرها إلى تونس.") == [("AID", None)]
+
+
+def test_a_protest_in_front_of_a_landmark_happens_there():
+    assert _event_places("تظاهر مئات الطلاب أمام قصر قرطاج، اليوم الاثنين، للمطالبة بإطلاق سراح زملائهم.") == [
+        ("PROTEST", "carthage_palace")]

@@ -399,7 +399,7 @@ class EventCoder:
                 place = event_location(art.text, s_places, mentions, (t.start, t.end), spec.mode == "visit",
                                        (sent.start, sent.end), spec.type == EventType.RETREAT,
                                        frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country),
-                                       frozenset(m.actor.id for m in fr.targets))
+                                       frozenset(m.actor.id for m in fr.targets), delivery=spec.type == EventType.AID)
                 conf = confidence(spec, fr)
                 if id(t) in held and id(t) not in kept:  # "مؤتمر برلين": where the conference met is in its name
                     place = next((p for p in s_places if held[id(t)].start <= p.start < held[id(t)].end), place)

@@ -26,9 +26,14 @@ def _words() -> dict[str, re.Pattern[str]]:
     words = {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
     words["direction"] = re.compile(r"^[\s«»\"'’‘“”،,]*[وف]?" + word_trie(raw.get("direction_words"), False)
                                     + r"[\s«»\"'’‘“”]*$")  # "بوزنيقة جنوب الرباط"
+    # "مطار بنينا في بنغازي": the town after a site only says where the site lies
+    words["site_in"] = re.compile(r"^\s*(?:" + word_trie(raw.get("site_in_words"), False) + r")\s*$")
     return words
 
 
+# places inside a town: the site names where an event happened more closely than its town does
+_SITE_KINDS = frozenset({"airbase", "airport", "border_crossing", "landmark", "military_base", "oil_field",
+                         "oil_terminal", "port"})
 def inherit_locations(events: list, replace) -> list:
     """Give an event without a place the place of another event of the article with the same two sides
     (the same meeting told again), or with the same source within six sentences."""
@@ -52,23 +57,30 @@ def inherit_locations(events: list, replace) -> list:
     return out
 
 
+_NEW_CLAUSE = re.compile(r"[،,]\s*[وف]")  # "...، وتسرب عدد منهم إلى إيطاليا": the place belongs to the next clause
 _DESTINATION_REACH = 80  # characters from a visit's trigger to its destination (a long title may stand between)
 
 
 def event_location(text: str, places: list[PlaceMention], mentions: list[Mention], trigger: tuple[int, int],
                    visit: bool, clause: tuple[int, int], retreat: bool = False,
-                   home: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset()) -> PlaceMention | None:
+                   home: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset(),
+                   delivery: bool = False) -> PlaceMention | None:
     """The place of an event whose trigger spans ``trigger`` in a clause ``clause`` (raw offsets).
 
     ``home`` holds the countries of the event's actors: "ممثلون عن مجلس النواب في ليبيا" names the
-    actors' own country, which says nothing about where they met.
+    actors' own country, which says nothing about where they met. A ``delivery`` (of aid) happens where it
+    arrives, as a visit does, when its destination stands in the same phrase ("وصلت إلى مطار بنينا طائرات
+    مساعدات"، not "...، وتسرب عدد منهم إلى إيطاليا").
     """
     w = _words()
     best: tuple[int, PlaceMention] | None = None
-    prev_end = None
+    prev: PlaceMention | None = None
     for p in places:
-        after_place = prev_end is not None and w["direction"].match(text[prev_end:p.start])
-        prev_end = p.end
+        gap = text[prev.end:p.start] if prev is not None else None
+        after_place = gap is not None and (w["direction"].match(gap) or (
+            prev.place.kind in _SITE_KINDS and p.place.kind not in _SITE_KINDS
+            and w["site_in"].match(gap + (p.proclitic or ""))))  # "مطار بنينا في بنغازي"، "مطار بنينا ببنغازي"
+        prev = p
         if not (clause[0] <= p.start < clause[1]):
             continue
         if after_place:
@@ -92,7 +104,9 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
         score = None
         during = p.start > trigger[0] and w["during_visit_words"].search(normalize_key(text[max(0, p.start - 30):p.start]) + " ")
         near = p.start - trigger[1] <= _DESTINATION_REACH  # "زيارة X إلى Y": the destination follows closely
-        if during or (visit and near and (w["destination_words"].search(before + " ") or attached_l or visited)):
+        delivered = delivery and near and not _NEW_CLAUSE.search(text, min(p.end, trigger[1]), max(p.start, trigger[0]))
+        if during or ((visit or delivered) and near
+                      and (w["destination_words"].search(before + " ") or attached_l or visited)):
             score = 0  # a visit's destination, also the place of what was said during it
         elif origin:
             score = 1
