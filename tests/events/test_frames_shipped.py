@@ -572,6 +572,11 @@ CASES = [
      "وصل وزير الخارجية التركي مولود جاويش أوغلو، مساء الأحد، إلى طرابلس في زيارة لم يعلن عنها مسبقا إلى ليبيا، "
      "حيث استقبله رئيس المجلس الرئاسي فايز السراج.",
      [("CONSULT", "fayez_al_sarraj", "mevlut_cavusoglu", "asserted")]),
+    ("a-day-to-come-told-before-does-not-make-a-deed-planned",
+     "أعلن رئيس الوزراء العراقي مصطفى الكاظمي أنه سيلتقي ممثلي المحتجين الاثنين المقبل. "
+     "واعتقلت الشرطة العراقية عددا من المحتجين في البصرة.",
+     [("COERCE", "iraqi_interior_ministry", "iraq_protesters", "asserted"),
+      ("CONSULT", "mustafa_al_kadhimi", "iraq_protesters", "planned")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -392,10 +392,14 @@ class EventCoder:
                                spec.type in (EventType.REQUEST, EventType.ACCUSE) or fr.how == "held-by")
                 reach = max([t.end] + [m.end for m in fr.sources + fr.targets])
                 date = _nearest(s_dates, t.start, reach)
+                if date is not None and mod == Modality.ASSERTED and date.date and art.pub_date \
+                        and date.date > art.pub_date:
+                    mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
                 if date is None:
                     date = _recent_date(recent, sent.index, fr) or last_date
-                if mod == Modality.ASSERTED and date and date.date and art.pub_date and date.date > art.pub_date:
-                    mod = Modality.PLANNED  # "الإضراب العام يوم الأحد المقبل"
+                    if mod == Modality.ASSERTED and date is not None and date.date and art.pub_date \
+                            and date.date > art.pub_date:
+                        date = None  # "... الاثنين المقبل. واعتقل الجيش": a day to come does not date what was done
                 place = event_location(art.text, s_places, mentions, (t.start, t.end), spec.mode == "visit",
                                        (sent.start, sent.end), spec.type == EventType.RETREAT,
                                        frozenset(m.actor.country for m in fr.sources + fr.targets if m.actor.country),
