@@ -93,6 +93,14 @@ def test_broken_plural_nationalities_name_that_states_people(pipeline, text, exp
     assert _ids(pipeline, text, dt.date(2022, 5, 1))[-1] == expected
 
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("تظاهر عشرات من اللاجئين الأكراد الإيرانيين في أربيل.", [("iran_refugees", "IRNREF")]),
+    ("أفرجت السلطات عن المعتقلين الأمازيغ الجزائريين.", [("algeria_detainees", "DZACVL")]),
+], ids=["ethnic", "ethnic-after-detainees"])
+def test_a_community_word_between_a_group_and_its_states_adjective_keeps_that_state(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2021, 5, 1))[-1:] == expected
+
 def test_a_rank_between_a_title_and_an_unknown_name_is_part_of_the_discovered_person(pipeline):
     doc = pipeline.run(Article("t", "ووقع الوثيقة قائد أركان الجيش الإثيوبي المشير برهانو جولا.", dt.date(2022, 11, 13)))
     m = doc.mentions[0]

@@ -76,6 +76,8 @@ class ActorResolver:
         self._state_groups = frozenset(context.get("state_group_heads") or [])
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
+        self._community_gap = re.compile(r"(?:\s*[وف]?" + word_trie(context.get("community_words"))
+                                         + r"(?=\s|$))+\s*$")  # "اللاجئين الأكراد الإيرانيين"
         self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_trie(context["locative_before"])
                                     + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
@@ -324,7 +326,9 @@ class ActorResolver:
         org: Entry | None = None
         end, j = first.end, i + 1
         closed = False  # a nationality adjective ends the head's construct ("الحكومة الإثيوبية" + a new name)
-        while j < len(items) and _GAP_OK.match(text[end:items[j].start]):
+        while j < len(items) and (_GAP_OK.match(text[end:items[j].start]) or (
+                head is not None and head.kind != "PER" and items[j].key.kind == "adj" and j == i + 1
+                and items[j].start - end < 40 and self._community_gap.match(normalize_key(text[end:items[j].start])))):
             nk = items[j].key
             pro_ok = items[j].proclitic in _COMPLEMENT_PRO
             entry = self.base.entries.get(nk.ref) if nk.kind in ("name", "short") else None
