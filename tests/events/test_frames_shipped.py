@@ -580,6 +580,10 @@ CASES = [
     ("the-two-libyan-chambers-named-together-are-one-party",
      "وانتقد المبعوث الأممي عبد الله باتيلي مجلسي النواب والدولة لعجزهما عن التوافق على قاعدة دستورية.",
      [("ACCUSE", "abdoulaye_bathily", "hor_and_hcs_libya", "asserted")]),
+    ("breaking-up-a-sit-in-coerces-those-who-hold-it",
+     "وفضت الشرطة العراقية تظاهرة الطلاب بالقوة.",
+     [("COERCE", "iraqi_interior_ministry", "iraq_students", "asserted"),
+      ("PROTEST", "iraq_students", None, "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),
@@ -595,6 +599,7 @@ def test_frames_with_shipped_base(pipeline, text, expected):
     "إيطاليا شريك مهم لليبيا في قطاع الطاقة.",
     "عاد رئيس المجلس الرئاسي محمد المنفي إلى طرابلس مساء اليوم.",
     "وأكد المنفي أن الحل في ليبيا لا يمكن أن يكون عسكريا.",
-], ids=["state-description", "movement-without-counterpart", "position-without-addressee"])
+    "اقترح الوزير آلية لفض النزاعات بين القبائل المتناحرة في الجنوب.",
+], ids=["state-description", "movement-without-counterpart", "position-without-addressee", "settling-disputes"])
 def test_non_events_are_not_coded(pipeline, text):
     assert _events(pipeline, text) == []
