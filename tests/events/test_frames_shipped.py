@@ -584,6 +584,11 @@ CASES = [
      "وفضت الشرطة العراقية تظاهرة الطلاب بالقوة.",
      [("COERCE", "iraqi_interior_ministry", "iraq_students", "asserted"),
       ("PROTEST", "iraq_students", None, "asserted")]),
+    ("pronoun-after-a-relative-is-its-antecedent-an-actor-only-when-one-stands-there",
+     "أطلق الجيش السوداني سراح الجنود الذين أسرتهم قوات الدعم السريع. "
+     "ودعت موسكو إلى احترام اتفاق وقف إطلاق النار الذي وقعه رئيس المجلس الرئاسي فائز السراج.",
+     [("COERCE", "rapid_support_forces", "sudan_soldiers", "asserted"),
+      ("CONCEDE", "sudanese_armed_forces", "sudan_soldiers", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

@@ -619,7 +619,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         sources = _clause_subject(before, norm, nts - len(prev_word[0]) - 1, [], r2n)
         how = "document" if sources else how
     # "المرتزقة ... والتي تساند فايز السراج": the antecedent of the relative pronoun is the subject
-    if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before:
+    if not sources and spec.pos == "verb" and prev_word and prev_word[0] in sp["relatives"] and before \
+            and enclitic not in _OBJECT_PRONOUNS:  # "الجنود الذين أسرتهم قوات الدعم السريع": the antecedent is the object
         b = before[-1]
         if b.prep is None and _content_words(norm, r2n(b.mention.end), nts - len(prev_word[0]) - 1, skips) == 0:
             sources = [b]
@@ -834,11 +835,18 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 targets = [hit]
                 how += "+threatened"
     after_noun = any(0 <= nts - o <= 14 and ty == spec.type for o, ty in nouns or ())  # "لهجوم شنته X": ه is the attack
-    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak and not after_noun:
+    after_relative = bool(prev_word) and prev_word[0] in sp["relatives"]
+    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and (not spec.weak or after_relative) \
+            and not after_noun:
         # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
         src_ids2 = {a.mention.actor.id for a in sources}
         first_src = min((a.mention.start for a in sources), default=t_start)
         prior = [a for a in before if a.mention.end <= first_src and a.mention.actor.id not in src_ids2]
+        if prior and after_relative:
+            # "اتفاق وقف إطلاق النار الذي وقعه السراج": the pronoun is the antecedent, an actor only if it stands
+            # right before the relative ("المسلحين الذين اعتقلهم الجيش")
+            rel = nts - len(prev_word[0]) - 1
+            prior = [a for a in prior[-1:] if _content_words(norm, r2n(a.mention.end), rel, skips) == 0]
         if prior:
             # "وصلت ميلوني إلى ليبيا في زيارة ...، حيث استقبلها الدبيبة": a bare actor, not one after a preposition
             bare = [a for a in prior if a.prep is None]
