@@ -106,3 +106,15 @@ def test_a_rank_between_a_title_and_an_unknown_name_is_part_of_the_discovered_pe
     m = doc.mentions[0]
     assert (m.text, m.via, m.actor.code, m.actor.provisional) == (
         "قائد أركان الجيش الإثيوبي المشير برهانو جولا", "discovered", "ETHMIL", True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("التقى وزير الخارجية المصري ونظيره السوداني في القاهرة.",
+     [("sameh_shoukry", "EGYGOV"), ("mariam_al_sadiq_al_mahdi", "SDNGOV")]),
+    ("أجرى الجيش المصري ونظيره السوداني مناورات مشتركة.",
+     [("egyptian_armed_forces", "EGYMIL"), ("sudan_counterpart", "SDNMIL")]),
+    ("استقبل رئيس الوزراء العراقي محمد شياع السوداني وفدا. وقال السوداني إن الإصلاح ماض.",
+     [("mohammed_shia_al_sudani", "IRQGOV"), ("mohammed_shia_al_sudani", "IRQGOV")]),
+], ids=["adjective-not-an-unlicensed-surname", "counterpart-of-an-army", "surname-after-the-full-name"])
+def test_a_counterpart_is_of_the_state_named_after_it_in_the_sector_of_the_one_before(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2021, 6, 20)) == expected

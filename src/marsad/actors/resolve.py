@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
-from marsad.actors.matcher import ActorMatcher, Key
+from marsad.actors.matcher import ActorMatcher, Key, adjective_forms
 from marsad.actors.variants import arabic_name_countries
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.resources import load_yaml
@@ -56,6 +56,7 @@ class _DocState:
     provisional: dict[str, Actor] = field(default_factory=dict)
     places: list[tuple[int, str]] = field(default_factory=list)  # (raw start, ISO3) of unambiguous places
     last_role: str | None = None  # role of the last title read, for "نظيره"
+    last_sector: str | None = None  # sector of the last actor read: "الجيش المصري ونظيره السوداني" is an army
     last_place_end: int | None = None  # raw end of the last state or capital read as a place
 
 
@@ -86,6 +87,8 @@ class ActorResolver:
         self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
         self._posts_in = _posts_in(self.base)
+        self._adjectives = {form: c.iso3 for c in self.base.countries.values() for stem in c.adj
+                            for form in adjective_forms(stem)}
         self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_trie(context["count_words"])
                                         + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 
@@ -141,7 +144,8 @@ class ActorResolver:
         cname = c.actor.name if c else (country or "")
         kind = ActorKind.PER if head.kind == "PER" else ActorKind.ORG
         name = f"{cname} {head.id.replace('_', ' ')}".strip()
-        return Actor(f"{cid}_{head.id}", name, "", kind, country, head.sector), "title" if head.role else "generic"
+        sector = st.last_sector if head.id == "counterpart" and st.last_sector else head.sector
+        return Actor(f"{cid}_{head.id}", name, "", kind, country, sector), "title" if head.role else "generic"
 
     # ---- main entry point ---------------------------------------------------------------
     def resolve(self, coded: str, norm: Normalized, sentences: tuple[Sentence, ...],
@@ -164,6 +168,12 @@ class ActorResolver:
         st.places = [p for p in places or [] if p[0] not in actors_at]
         # a short form is licensed by a full name anywhere in the article (headlines come first)
         st.seen_entries.update(it.key.ref for it in items if it.key.kind == "name")
+        for it in items:
+            if it.key.kind == "short" and it.key.ref not in st.seen_entries:
+                # "ونظيره السوداني": with no "محمد شياع السوداني" in the article, the adjective, not the surname
+                word = normalize_key(coded[it.start:it.end])[len(it.proclitic or ""):]
+                iso3 = self._adjectives.get(word[2:]) if word.startswith("ال") else None
+                it.key = Key("adj", iso3) if iso3 else next((r for r in it.readings if r.kind != "short"), it.key)
         # what the article is about: every state, capital, adjective and named actor counts, wherever it stands
         for it in items:
             c = self._key_country(it.key)
@@ -178,6 +188,7 @@ class ActorResolver:
             if mention is not None:
                 if mention.role:
                     st.last_role = mention.role
+                st.last_sector = mention.actor.sector
                 if mention.start == first.start:
                     mention = Mention(mention.start, mention.end, mention.text, mention.actor, mention.via,
                                       mention.role, first.proclitic)
