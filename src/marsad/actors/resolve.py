@@ -31,6 +31,8 @@ _COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
 _SHORT_PRO = {"", "و", "ف"}
 _PLURAL_NISBA = ("يين", "يون")
 # quotes may wrap a name after its title: وزير الدفاع «صلاح الدين النمروش»
+_WORD_AFTER = re.compile(r"\s*\w+")
+_DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")  # a word with its article, also contracted after ل ("للرئاسة")
 _GAP_OK = re.compile(r"^[\s«»\"“”']*$")
 _APPOSITION_GAP = re.compile(r"^[\s«»\"“”']*[،,]?[\s«»\"“”']*$")
 
@@ -354,7 +356,8 @@ class ActorResolver:
                     and (items[j].proclitic or (not normalize_key(text[first.start:first.end]).startswith("ال")
                                                 and " " not in text[first.start:first.end].strip())):
                 pass  # "أحزاب معارضة بمجلس النواب الإيطالي": the complement's adjective gives the country
-            elif entry is not None and entry.actor.kind == "PER" and pro_ok:
+            elif entry is not None and entry.actor.kind == "PER" and pro_ok \
+                    and (head is None or head.kind == "PER" or head.id == "supporters"):  # not "للرئاسة فتحي باشاغا"
                 if country is not None and entry.actor.country not in (country, None) and k.kind != "honorific":
                     break  # "استقبل وزير الخارجية الإيطالي حفتر": the name is someone else
                 if head is not None and head.id == "supporters":
@@ -368,9 +371,12 @@ class ActorResolver:
             elif entry is not None and pro_ok and head is not None:
                 if closed and not items[j].proclitic and entry.actor.kind != "PER":
                     break  # "الحكومة الإثيوبية جبهة تحرير تيغراي": two mentions
-                if not items[j].proclitic and head.kind != "PER" and normalize_key(
-                        text[first.start:first.end])[len(first.proclitic or ""):].startswith("ال"):
-                    break  # "وصف الجيش قوات الدعم السريع": a noun with its article governs no genitive
+                head_words = normalize_key(text[first.start:first.end]).split()
+                if not items[j].proclitic and head.kind != "PER" and head_words and (
+                        _DEFINITE.match(head_words[0]) or head_words[-1].startswith("ال")):
+                    # "وصف الجيش قوات الدعم السريع": a noun with its article governs no genitive; nor does a
+                    # construct that has its own ("اتهم مجلس النواب حكومة الدبيبة")
+                    break
                 if org is None:
                     org = entry
                     country = country or entry.actor.country
@@ -424,7 +430,7 @@ class ActorResolver:
         nxt_word = self._norm_word_after(text, end)
         if nxt_word in self._former and head.role:
             # "رئيس الوزراء السابق": not whoever holds the office on the day
-            end = end + text[end:].index(text[end:].split()[0]) + len(text[end:].split()[0])
+            end = _WORD_AFTER.match(text, end).end()  # the word, without the comma written onto it
             head = replace(head, role=None)
         actor, via = self._title_actor(head, country, org, st)
         if head.id in self._state_groups and j > i + 1 and org is None and self._country_actor(country) is not None:

@@ -100,6 +100,7 @@ def _spec() -> dict:
         # "، في اتصال هاتفي مع Y،": a circumstance opened after a comma, right before a position
         "circumstance_open": re.compile(r"،\s*" + word_trie(raw.get("circumstance_words")) + r"\s+$"),
         # "، في إحاطة قدمها إلى مجلس الأمن،"، "، المعروف بحميدتي،": an aside between commas
+        "statement_aside": re.compile(r"\s*" + word_trie(raw.get("statement_asides")) + r"\s+"),
         "aside": re.compile(r"\s*،\s*" + word_trie(raw.get("aside_openers")) + r"\s[^،.؛:!?؟\"]{0,120}،"),
         # "بتدمير"، "باستهداف"، "بالرد": the deed a threat or a demand names, not "بين" or "باسم"
         "deed": re.compile(r"\s*[وف]?(?!" + word_trie(raw.get("not_deeds")) + r"\s)ب\S{3,}"),
@@ -772,6 +773,12 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     targets: list[Arg] = []
     allowed = spec.target
     aside = _aside(norm, r2n(start_after)) if spec.pos == "verb" else None
+    if aside is None and spec.pos == "verb":
+        said = sp["statement_aside"].match(norm, r2n(start_after))
+        voice = next((a for a in after if said and 0 <= r2n(a.mention.start) - said.end() <= 2), None)
+        if voice is not None and (voice.prep == "ل" or not said.group().strip().startswith(("في بيان", "عبر بيان"))):
+            # "في بيان لوزارة الخارجية": whose statement; but "اتهمت X في بيان الجيش بـ": the army is accused
+            aside = (said.start(), r2n(voice.mention.end))  # the voice of the statement, no object
     for a in after:
         if id(a) in src_ids or a.mention.start < start_after or a.mention.actor.id in src_actors:
             continue
