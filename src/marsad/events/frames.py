@@ -91,6 +91,7 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "own_initial": frozenset(normalize_key(w) for w in raw.get("own_initial_nouns") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
         "partitive": frozenset(normalize_key(w) for w in raw.get("partitive_pronouns") or []),
         "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
@@ -251,7 +252,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = "sponsor"  # "برعاية الأمم المتحدة": the mediator, a side of the talks
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
-            elif not before.endswith(("،", ",")) and not prev_is_name:
+            elif not before.endswith(("،", ",")) and not prev_is_name and last not in sp["own_initial"]:
                 for n in (3, 2, 1):
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
@@ -777,8 +778,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         said = sp["statement_aside"].match(norm, r2n(start_after))
         voice = next((a for a in after if said and 0 <= r2n(a.mention.start) - said.end() <= 2), None)
         if voice is not None and (voice.prep == "ل" or not said.group().strip().startswith(("في بيان", "عبر بيان"))):
-            # "في بيان لوزارة الخارجية": whose statement; but "اتهمت X في بيان الجيش بـ": the army is accused
-            aside = (said.start(), r2n(voice.mention.end))  # the voice of the statement, no object
+            aside = (said.start(), r2n(voice.mention.end))  # "في بيان لوزارة الخارجية": whose statement, no object
+        elif said:
+            aside = (said.start(), said.end())  # "اتهمت X في بيان الجيش بـ": the army is accused
     for a in after:
         if id(a) in src_ids or a.mention.start < start_after or a.mention.actor.id in src_actors:
             continue
@@ -812,7 +814,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and a.mention.actor.country == sources[0].mention.actor.country \
                 and spec.type not in _PATIENT_TYPES and not norm[nte:r2n(a.mention.start)].strip():
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
-        words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
+        words = _content_words(norm, aside[1] if aside else r2n(start_after), r2n(a.mention.start), skips)
         if a.prep in ("ب", "ل") and not gap.strip() and r2n(start_after) == nte and not proclitic.endswith(a.prep) \
                 and a.mention.proclitic is not None and not a.mention.proclitic.endswith(a.prep):
             a = replace(a, prep=None)  # "خلال لقائه السفير": the ل is the noun's own first letter, not a preposition
