@@ -144,6 +144,7 @@ class EventCoder:
         next_topic = None
         movements: set[int] = set()  # indexes of arrivals in a capital, kept only if the purpose names a host
         pending: list[tuple] = []  # (sentence, type, source, target) of nominal halves not coded on their own
+        outcomes: set[int] = set()  # triggers of harm told as the outcome of a deed before ("ما أدى إلى مقتل")
         protest = None  # (sentence, trigger end, sources, first event index) of the last protest coded
         consumed: set[int] = set()  # purpose masdars folded into the weak verb before them
         hosts: list[tuple] = []  # (sentence, trigger start, genitive) of "للقاء X" left without a target
@@ -381,6 +382,8 @@ class EventCoder:
                     # "أعلنت حركة الشباب مسؤوليتها عن الهجوم": half an event, kept to complete the other half
                     pending.append((sent.index, spec.type, fr.sources[0] if fr.sources else None,
                                     fr.targets[0] if fr.targets else None))
+                if fr.how == "patient-genitive" and fr.sources and fr.sources[0].end <= t.start:
+                    outcomes.add(t.start)
                 if verdict != "coded":
                     if fr.sources and s_dates:
                         # an uncoded statement still dates what its actors do next ("صوت المجلس، أمس، ...")
@@ -449,7 +452,7 @@ class EventCoder:
             if s_dates:
                 last_date = s_dates[-1]
         events = _dates_told_later(_visit_hosts(events, hosts, art.doc_id, movements))
-        return tuple(inherit_locations(_pair_halves(events, art.doc_id, pending), replace))
+        return tuple(inherit_locations(_pair_halves(events, art.doc_id, pending, outcomes), replace))
 
 
 def _dates_told_later(events: list[Event]) -> list[Event]:
@@ -478,11 +481,13 @@ def _armed_forces(m):
     return replace(m, actor=forces)
 
 
-def _pair_halves(events: list[Event], doc_id: str, pending: list[tuple] = ()) -> list[Event]:
+def _pair_halves(events: list[Event], doc_id: str, pending: list[tuple] = (), outcomes: set[int] = frozenset()
+                 ) -> list[Event]:
     """One act told in two halves in one sentence ("قتل عشرة جنود في هجوم شنه مسلحون": the victims
     in one clause, the doers in the other) is one event; a half next to a whole event of the same
-    type in its sentence says nothing more and is dropped. ``pending`` nominal halves ("تبنى X
-    الهجوم") only complete a coded half."""
+    type in its sentence says nothing more and is dropped, unless the whole is its outcome (``outcomes``:
+    "قصفت القوات الروسية أحياء سكنية، ما أدى إلى مقتل خمسة مدنيين" is a shelling and a killing).
+    ``pending`` nominal halves ("تبنى X الهجوم") only complete a coded half."""
     groups: dict[tuple, list[int]] = {}
     for i, e in enumerate(events):
         if e.type in _HALF_TYPES:
@@ -512,7 +517,9 @@ def _pair_halves(events: list[Event], doc_id: str, pending: list[tuple] = ()) ->
         doers = [i for i in idx if events[i].target is None]
         victims = [i for i in idx if events[i].source is None]
         if whole:
-            drop.update(doers + victims)
+            results = {events[w].source.actor.id for w in whole if events[w].trigger.start in outcomes}
+            drop.update(victims)
+            drop.update(i for i in doers if events[i].source.actor.id not in results)
         elif doers and victims and events[doers[0]].modality == events[victims[0]].modality:
             d, v = events[doers[0]], events[victims[0]]
             first = d if d.trigger.start <= v.trigger.start else v
