@@ -32,6 +32,7 @@ _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
 _PURPOSE = frozenset({"ل", "ول", "فل"})
 _OPENING = frozenset("(\"«[")
 _ADJ_TAIL = re.compile(r"(?:\s+و?ال\S+(?:ين|ون|يه))+")  # "الداخليين والمقيمين"، "الغاضبين"
+_GENITIVE_TAIL = re.compile(r"(?:\s+ال\S+){1,3}")
 _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it does
 _WORD = re.compile(r"\S+")
 
@@ -272,6 +273,8 @@ def _adjective_tails(before: list[Arg], norm: str, lo: int, hi: int, r2n) -> lis
         end = r2n(a.mention.end)
         if a.mention.via == "generic" and lo <= end < hi:
             m = _ADJ_TAIL.match(norm, end, hi)
+            if m is None and norm[end - 1:end] == "و":
+                m = _GENITIVE_TAIL.match(norm, end, hi)  # "معلمو المدارس الابتدائية": a plural in construct
             if m:
                 out.append((end, m.end()))
     return out
