@@ -26,6 +26,7 @@ _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
 _COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
+_PROTESTER_SECTORS = frozenset({"CVL", "OPP", "REF"})  # who protest in the street
 _FORCE_SECTORS = frozenset({"COP", "MIL"})  # who arrests or strikes: such a group after the verb is its subject
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PUNCT_BREAK = re.compile(r"[.؛;!?؟:]")
@@ -706,7 +707,9 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         and not norm.startswith("ال", nts)  # "خلال اللقاء" refers back to a meeting told before
     circumstance = circumstance or spec.mode == "presence"
     victims: list[Arg] = []
-    if not sources and (proclitic in _PURPOSE or circumstance) and spec.pos in ("noun", "phrase") and before \
+    # "قطع محتجون الطرق احتجاجا على ...": a protest told by its accusative masdar is its clause's subject's
+    adverbial = spec.type == "PROTEST" and spec.pos == "noun" and norm[nts:nte].rstrip().endswith("ا")
+    if not sources and (proclitic in _PURPOSE or circumstance or adverbial) and spec.pos in ("noun", "phrase") and before \
             and not any(0 < nts - o <= 16 for o, _ in nouns or ()):  # "وقعتا اتفاقا للتعاون": the noun's complement
         # "قال X، في اتصال هاتفي مع Y": the meeting in which the clause's subject acts is his
         # "تحركت المخابرات الإيطالية ... لربط الصلة مع حفتر": a purpose masdar's doer is its clause's subject
@@ -715,7 +718,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if subject and spec.type == "ASSAULT" and any(a.quantified or (a.mention.actor.sector or "") in _VICTIM_SECTORS
                                                       for a in subject):
             victims = subject  # "أصيب عشرات المحتجين في مواجهات مع قوات الأمن": hurt by the other side
-        elif subject:
+        elif subject and not (adverbial and proclitic not in _PURPOSE and not all(
+                a.mention.actor.sector in _PROTESTER_SECTORS for a in subject)):  # not "علق البرلمان ... احتجاجا"
             sources = subject
             how = "purpose"
     if not sources and spec.pos == "noun" and enclitic in _OBJECT_PRONOUNS and before:
