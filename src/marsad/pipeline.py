@@ -102,7 +102,8 @@ class Pipeline:
             stage = "actors"
             hits = place_hits(norm, self.gazetteer)
             mentions = self.resolver.resolve(coded, norm, sentences, article.pub_date,
-                                             place_countries(norm, self.gazetteer, hits))
+                                             place_countries(norm, self.gazetteer, hits),
+                                             [norm.span_to_raw(h.start, h.end) for h in hits])
             stage = "dates"
             dates = find_dates(coded, article.pub_date, norm)
             notes.extend(f"{d.flag}: {d.text}" for d in dates if d.flag)

@@ -118,3 +118,8 @@ def test_a_rank_between_a_title_and_an_unknown_name_is_part_of_the_discovered_pe
 ], ids=["adjective-not-an-unlicensed-surname", "counterpart-of-an-army", "surname-after-the-full-name"])
 def test_a_counterpart_is_of_the_state_named_after_it_in_the_sector_of_the_one_before(pipeline, text, expected):
     assert _ids(pipeline, text, dt.date(2021, 6, 20)) == expected
+
+
+def test_a_short_form_inside_a_place_name_is_part_of_that_name(pipeline):
+    assert _ids(pipeline, "بحث وزير الخارجية المصري أزمة سد النهضة.", dt.date(2021, 6, 20)) == [
+        ("sameh_shoukry", "EGYGOV")]

@@ -151,17 +151,21 @@ class ActorResolver:
 
     # ---- main entry point ---------------------------------------------------------------
     def resolve(self, coded: str, norm: Normalized, sentences: tuple[Sentence, ...],
-                day: dt.date | None, places: list[tuple[int, str]] | None = None) -> tuple[Mention, ...]:
+                day: dt.date | None, places: list[tuple[int, str]] | None = None,
+                place_spans: list[tuple[int, int]] = ()) -> tuple[Mention, ...]:
         """Actor mentions of a document, in text order, offsets into the raw text.
 
         ``places`` (raw start, ISO3) of the places named, if known: a group with no nationality
-        ("فصائل المعارضة"، "قوات الأمن") belongs to the country where its sentence happens.
+        ("فصائل المعارضة"، "قوات الأمن") belongs to the country where its sentence happens. A short form inside a
+        longer place name (``place_spans``, raw) is part of that name ("سد النهضة" is no Ennahda).
         """
         items: list[_Item] = []
         self._norm = norm.text
         self._normalized = norm
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
+            if key.kind == "short" and any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in place_spans):
+                continue
             items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
         st = _DocState(day)
         # "قدمت الإمارات مساعدات للمتضررين في سوريا": a state that acts is no place where a group is
