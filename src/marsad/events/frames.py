@@ -881,13 +881,18 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         prior = [a for a in before if a.mention.actor.id not in src_actors]
         targets = prior[-1:]
         how += "+detached-pronoun"
-    if not targets and sources and previous is not None and spec.type in _PATIENT_TYPES:
+    if not targets and spec.type in _PATIENT_TYPES and spec.pos == "verb":
         counted = norm[r2n(start_after):r2n(start_after) + 40].split()[:5]
         k = next((k for k, w in enumerate(counted) if w.rstrip("،,.") in sp["partitive"]), None)
-        if k and not _PUNCT_BREAK.search(" ".join(counted[:k])):
-            prior = [m for m in previous.sources + previous.targets if m.actor.id not in src_actors]
-            targets = [Arg(m, None, False) for m in prior[:1]]
-            how += "+partitive" if targets else ""
+        if k is not None and not _PUNCT_BREAK.search(" ".join(counted[:k])):
+            if not sources and continues and previous.sources:
+                sources = [Arg(m, None, False) for m in previous.sources]  # "وفرقت الشرطة ...، واعتقلت العشرات منهم"
+                src_actors = {m.actor.id for m in previous.sources}
+                how = "continued-subject"
+            group = [a for a in before if a.mention.actor.id not in src_actors and a.mention.via in ("generic", "nationals")]
+            if sources and group:
+                targets = group[-1:]
+                how += "+partitive"
     if not targets and previous is not None and follow and follow[0] in sp["pronoun_objects"] \
             and not (relative and how != "relative-clause"):  # "الاتفاق الذي توصلت إليه": the pronoun is the agreement
         prior = [m for m in previous.targets + previous.sources
