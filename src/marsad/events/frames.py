@@ -94,6 +94,7 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "own_initial": frozenset(normalize_key(w) for w in raw.get("own_initial_nouns") or []),
+        "masculine_states": frozenset(normalize_key(w) for w in raw.get("masculine_states") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
         "partitive": frozenset(normalize_key(w) for w in raw.get("partitive_pronouns") or []),
         "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
@@ -469,6 +470,18 @@ def _prep_of_trigger(a: Arg, gap: str) -> bool:
     return not gap.strip() and a.prep in ("ب", "ل") and own is not None and _spec()["attached"].get(own) != a.prep
 
 
+def _disagrees(verb: str, proclitic: str, a0: Arg) -> bool:
+    """A verb in the masculine (past "دعا"، present "يدعو") with a state's feminine name after it ("إسرائيل"،
+    "روسيا"; not "العراق" or "لبنان"): the state cannot be its subject."""
+    v = verb.strip()[len(proclitic):]
+    if not v or v.endswith(("ت", "تا", "تان")) or v.startswith(("ت", "ن")):
+        return False
+    if a0.mention.via not in ("country", "capital"):
+        return False
+    name = normalize_key(a0.mention.text)[len(a0.mention.proclitic or ""):]
+    return not name.startswith("ال") and name not in _spec()["masculine_states"]
+
+
 def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, r2n) -> bool:
     """True when the one bare actor after a clause-initial و-verb of demanding is its object, not its subject:
     a complement (إلى، ب) follows the actor at once, so no second actor stands between as the object."""
@@ -694,6 +707,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on
                 sources = [Arg(m, None, False) for m in previous.sources]
                 how = "continued-subject+addressee"
+            elif _disagrees(norm[nts:nte], proclitic, a0):
+                # "وكان غوتيريش قد تفقد المعبر، ودعا إسرائيل إلى": a state is feminine, so no subject of "دعا"
+                if previous is not None and previous.sources:
+                    sources = [Arg(m, None, False) for m in previous.sources]
+                else:
+                    sources = [a for a in before if a.prep is None and not a.coord][:1]
+                how = "agreement" if sources else how
     if not sources and continues and previous.sources:
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
