@@ -123,3 +123,8 @@ def test_a_counterpart_is_of_the_state_named_after_it_in_the_sector_of_the_one_b
 def test_a_short_form_inside_a_place_name_is_part_of_that_name(pipeline):
     assert _ids(pipeline, "بحث وزير الخارجية المصري أزمة سد النهضة.", dt.date(2021, 6, 20)) == [
         ("sameh_shoukry", "EGYGOV")]
+
+
+def test_a_bare_government_after_its_head_is_the_government_he_led_that_day(pipeline):
+    text = "استقبل رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة وفدا أمريكيا. وطالب المجلس الرئاسي الحكومة بتقديم توضيحات."
+    assert _ids(pipeline, text, dt.date(2022, 6, 1))[-1] == ("government_of_national_unity", "LBYGOV")

@@ -223,7 +223,7 @@ class ActorResolver:
             e = self.base.entries[k.ref]
             st.seen_entries.add(e.actor.id)
             actor = self._entry_actor(e, st.day)
-            if e.actor.kind == ActorKind.ORG and e.actor.sector == "GOV" and normalize_key(e.ar[0]).startswith("حكومه"):
+            if self._is_government(e):
                 st.by_head["government"] = actor  # a later bare "الحكومة" is this government
             end, j = it.end, i + 1
             # apposition: "عقيلة صالح رئيس مجلس النواب" is one mention
@@ -275,6 +275,10 @@ class ActorResolver:
     def _norm_word_after(text: str, pos: int) -> str:
         words = text[pos:pos + 20].split()
         return normalize_key(words[0]).strip("،,.") if words else ""
+
+    @staticmethod
+    def _is_government(e: Entry) -> bool:
+        return e.actor.kind == ActorKind.ORG and e.actor.sector == "GOV" and normalize_key(e.ar[0]).startswith("حكومه")
 
     def _home_body(self, e: Entry, st: _DocState) -> bool:
         """A bare institution name ("المجلس الرئاسي") means the body of the state the article is about."""
@@ -384,6 +388,9 @@ class ActorResolver:
                 if org is None:
                     org = entry
                     country = country or entry.actor.country
+                    if self._is_government(entry):
+                        # "رئيس حكومة الوحدة الوطنية ..." then "الحكومة": that government
+                        st.by_head["government"] = self._entry_actor(entry, st.day)
                 elif entry.actor.country != org.actor.country:
                     break
             elif nk.kind == "honorific" and j + 1 < len(items) and items[j + 1].key.kind in ("name", "short") \
@@ -404,7 +411,8 @@ class ActorResolver:
                 return j, None
             return j, Mention(first.start, end, text[first.start:end], actor, "coref")
         if country is None and org is None:
-            prior = st.by_head.get(head.id) or st.by_head.get(_family(head.id))
+            # a bare "الوزير" is any minister named before; a bare "الحكومة" is no head of government
+            prior = st.by_head.get(head.id) or (st.by_head.get(_family(head.id)) if head.kind == "PER" else None)
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
@@ -511,6 +519,12 @@ class ActorResolver:
         if head is not None:
             st.by_head[head.id] = actor
             st.by_head[_family(head.id)] = actor
+            if head.role == "head_of_government" and st.day is not None:
+                # "رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة" then "الحكومة": the government he led that day
+                led = next((self.base.entries.get(r.org) for r in e.roles if r.role == head.role and r.covers(st.day)
+                            and r.org in self.base.entries), None)
+                if led is not None and self._is_government(led):
+                    st.by_head["government"] = self._entry_actor(led, st.day)
         end = items[j].end
         return j + 1, Mention(items[i].start, end, text[items[i].start:end], actor, "title+name",
                               head.role if head else None)
