@@ -128,3 +128,12 @@ def test_a_short_form_inside_a_place_name_is_part_of_that_name(pipeline):
 def test_a_bare_government_after_its_head_is_the_government_he_led_that_day(pipeline):
     text = "استقبل رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة وفدا أمريكيا. وطالب المجلس الرئاسي الحكومة بتقديم توضيحات."
     assert _ids(pipeline, text, dt.date(2022, 6, 1))[-1] == ("government_of_national_unity", "LBYGOV")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("واعتقلت الشرطة الكينية أكثر من 300 شخص.", [("kenya_police", "KENCOP"), ("kenya_persons", "KENCVL")]),
+    ("قالت المنظمة إن الشرطة الكينية اعتقلت نحو ألف شخص.", [("kenya_police", "KENCOP"), ("kenya_persons", "KENCVL")]),
+    ("وقال قائد الشرطة الكينية إن أي شخص يخالف القانون سيعاقب.", [("kenya_police_chief", "KENCOP")]),
+], ids=["after-a-number", "after-a-count-word", "anyone"])
+def test_a_counted_head_codes_only_after_a_count(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2023, 7, 20)) == expected

@@ -118,6 +118,8 @@ class Head:
     """Codes only with a nationality or state after it (bare "القضاء" is usually a common noun)."""
     unidentified: bool = False
     """Names an actor the text says is unknown ("طائرة مسيرة مجهولة"): no mention is made."""
+    counted: bool = False
+    """Codes only right after a number or a count word ("اعتقلت الشرطة 300 شخص"; bare "شخص" is anyone)."""
 
 
 @dataclass(slots=True)
@@ -272,7 +274,7 @@ def _head(raw: Any, where: str, fixed: bool) -> Head:
         raise ResourceError(f"{where}: field 'country' is required for a fixed title")
     return Head(hid, ar, str(raw.get("kind") or "PER"), raw.get("sector"), raw.get("role"),
                 country, bool(raw.get("plural")), bool(raw.get("needs_country")),
-                bool(raw.get("unidentified")))
+                bool(raw.get("unidentified")), bool(raw.get("counted")))
 
 
 def load_base(directory: Path | None = None) -> ActorBase:

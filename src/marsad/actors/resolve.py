@@ -320,6 +320,9 @@ class ActorResolver:
             head = self.base.fixed[int(k.ref)]
         else:
             honorific = k.ref
+        if head is not None and head.counted \
+                and not self._count_before.search(self._norm[max(0, first.nstart - 16):first.nstart]):
+            return i + 1, None  # "شخص" alone is anyone; "300 شخص" are people held or hurt
         if head is not None and head.unidentified:
             # kept as a mention so that frames see who acts; events give it as an empty side
             nobody = Actor("unidentified", "Unidentified actor", "", ActorKind.ORG, None, head.sector)
