@@ -137,3 +137,8 @@ def test_a_bare_government_after_its_head_is_the_government_he_led_that_day(pipe
 ], ids=["after-a-number", "after-a-count-word", "anyone"])
 def test_a_counted_head_codes_only_after_a_count(pipeline, text, expected):
     assert _ids(pipeline, text, dt.date(2023, 7, 20)) == expected
+
+
+def test_a_junta_named_by_what_it_is_codes_as_its_states_military(pipeline):
+    assert _ids(pipeline, "المجلس العسكري في تشاد يحل الحكومة والبرلمان.", dt.date(2021, 4, 21)) == [
+        ("chad_military_council", "TCDMIL"), ("chad", "TCDGOV"), ("chad_parliament", "TCDLEG")]

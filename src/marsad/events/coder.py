@@ -234,6 +234,8 @@ class EventCoder:
                 if spec.mode == "multilateral" and fr.sources and all(m.actor.sector == "LEG" for m in fr.sources) \
                         and not fr.targets and word.startswith(words.sitting):
                     veto = "a parliament's sitting is no event between actors"  # "خلال جلسته"
+                if spec.mode == "measure" and words.lifted.search(norm.text, max(0, r2n(t.start) - 30), r2n(t.start)):
+                    veto = "a measure lifted is no measure imposed"  # "رفعت السلطات حظر التجول"
                 if spec.type == EventType.RETREAT and word.startswith(words.flight) \
                         and any(m.actor.kind == ActorKind.PER for m in fr.sources):
                     veto = "a person's flight is no withdrawal of forces"  # "فرار الرئيس"
@@ -739,6 +741,8 @@ class _Words:
     praise: re.Pattern[str]
     unpraise: frozenset[str]
     held_by: list[str]
+    lifted: re.Pattern[str]
+    """A verb or noun of lifting right before a measure ("رفعت السلطات حظر التجول"): no measure is imposed."""
 
 
 @lru_cache(maxsize=1)
@@ -767,7 +771,8 @@ def _words() -> _Words:
         handover=frozenset(forms("handover_verbs")), aims=frozenset(raw.get("deployment_aims") or []),
         documents=re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
         praise=after_space("praise_words"), unpraise=frozenset(forms("praise_negators")),
-        held_by=list(raw.get("held_by_words") or []))
+        held_by=list(raw.get("held_by_words") or []),
+        lifted=re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("lifting_words")) + r"(?=\s)"))
 
 
 def _days_ago(d: DateMention, story) -> int | None:
@@ -835,11 +840,11 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
         return "no actor on either side"
     if spec.weak and not (fr.sources and fr.targets):
         return "weak trigger needs both sides"
-    if not fr.targets and spec.type not in sides.targetless and spec.mode != "multilateral":
+    if not fr.targets and spec.type not in sides.targetless and spec.mode not in sides.targetless_modes:
         return f"{spec.type} needs a target"
     if not fr.sources and spec.type not in sides.sourceless:
         return f"{spec.type} needs a source"
-    if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode == "multilateral"
+    if fr.pos == "noun" and not (fr.sources and (fr.targets or spec.mode in sides.targetless_modes
                                                    or spec.type in _ONE_SIDED
                                                    or (spec.type in sides.targetless and fr.how == "speech-verb"))) \
             and not (fr.how in ("patient-genitive", "cause-of-harm") and fr.targets):  # "واصلت الطائرات قصف مناطق"

@@ -134,13 +134,15 @@ class Sides:
 
     targetless: frozenset[str]
     sourceless: frozenset[str]
+    targetless_modes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def event_sides() -> Sides:
     """Types complete without a target / a source (data/events/frames.yaml)."""
     raw = load_yaml("events/frames.yaml")
-    return Sides(frozenset(raw.get("targetless_types") or []), frozenset(raw.get("sourceless_types") or []))
+    return Sides(frozenset(raw.get("targetless_types") or []), frozenset(raw.get("sourceless_types") or []),
+                 frozenset(raw.get("targetless_modes") or []))
 
 
 @lru_cache(maxsize=1)
