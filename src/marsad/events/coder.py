@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.events.frames import (Frame, adverb_type, after_circumstance, armed_readings, attach, event_sides, frame,
-                                  noun_doer_verbs, speech_verbs)
+                                  noun_doer_verbs, patient_noun, speech_verbs)
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
 from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
@@ -709,6 +709,9 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     carried = [o for o in triggers if start <= o.start < target.start and o is not t]
     if target.via != "adjective" and any(o.spec.type in _PATIENT_OF for o in carried):
         return None  # "احتجاجا على قتل المتظاهرين": the victims of the deed protested, not its target
+    first = nt[m.end():m.end() + 20].split()[:1]
+    if first and target.via != "adjective" and patient_noun(first[0]):
+        return None  # "احتجاجا على وفاة الشابة مهسا أميني": the one who died is not what the march is against
     return target, carried
 
 

@@ -502,6 +502,12 @@ def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, 
         or '"' in norm[nts:r2n(a0.mention.start)]
 
 
+def patient_noun(word: str) -> bool:
+    """A noun whose genitive undergoes it ("مقتل"، "اعتقال"، "وفاة"), with or without its article and clitics."""
+    nouns = _spec()["patient_nouns"]
+    return word in nouns or _bare_noun(word) in nouns  # "وفاة": its و is its own
+
+
 def noun_doer_verbs() -> frozenset[str]:
     """Verbs that carry a nominal event as their pronoun ("زيارة أجراها X"), normalised."""
     return _spec()["noun_doers"]
@@ -759,10 +765,14 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if previous is not None and sp["consequence"].search(norm[max(0, nts - 20):nts].rstrip() + " "[:0]):
             # "ما أسفر عن مقتل ثلاثة مدنيين": the shelling's doer (an armed one: not the marchers a raid dispersed)
             doers = tuple(m for m in previous.sources if (m.actor.sector or "") in armed_readings()[0])
-        if not doers and sources and sources[0] in after:
-            # "مقتل 25 محتجا برصاص قوات الأمن": the agent after the patient
-            agent = next((a for a in after[after.index(sources[0]) + 1:] if a.prep == "agent"
-                          and _content_words(norm, r2n(sources[0].mention.end), r2n(a.mention.start), skips) <= 3), None)
+        if not doers:
+            # "مقتل 25 محتجا برصاص قوات الأمن": the agent after the patient; "توقيفها من قبل شرطة الأخلاق": after the
+            # noun whose pronoun is the patient
+            patient = sources[0] if sources and sources[0] in after else None
+            rest = after[after.index(patient) + 1:] if patient is not None else after
+            start = r2n(patient.mention.end) if patient is not None else nte
+            agent = next((a for a in rest if a.prep == "agent"
+                          and _content_words(norm, start, r2n(a.mention.start), skips) <= 3), None)
             doers = (agent.mention,) if agent is not None else ()
         return Frame(doers, tuple(a.mention for a in sources), "patient-genitive", spec.pos)
     # coordinated sources after the first one
