@@ -649,6 +649,11 @@ CASES = [
     ("a-march-against-a-death-is-not-against-the-dead-and-the-agent-follows-the-pronoun-patient",
      "تجمع مئات المحتجين أمام جامعة طهران احتجاجا على وفاة الشابة مهسا أميني بعد توقيفها من قبل شرطة الأخلاق.",
      [("COERCE", "iran_police", "new:859282f056", "asserted"), ("PROTEST", "iran_protesters", None, "asserted")]),
+    ("a-threat-at-the-attackers-is-at-the-doer-of-the-attack-told-before",
+     "قُتل عشرة جنود عراقيين في هجوم شنه تنظيم الدولة الإسلامية على نقطة عسكرية في كركوك. "
+     "وتوعد رئيس الوزراء العراقي مصطفى الكاظمي بملاحقة منفذي الهجوم «أينما كانوا».",
+     [("ASSAULT", "islamic_state", "iraq_soldiers", "asserted"),
+      ("THREATEN", "mustafa_al_kadhimi", "islamic_state", "asserted")]),
     ("welcome-of-an-agreement-not-told-is-no-event",
      "رحب وزير الخارجية الأمريكي أنتوني بلينكن بالاتفاق.",
      []),

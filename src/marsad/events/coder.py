@@ -349,6 +349,13 @@ class EventCoder:
                     if body is not None:  # "فيما امتنعت روسيا عن التصويت": against the council voting
                         fr = Frame(fr.sources, (body,), fr.how + "+vote", fr.pos)
                         verdict = "coded"
+                culprits = verdict.endswith("needs a target") and spec.type in _AT_CULPRITS and fr.sources \
+                    and words.culprits.search(norm.text, r2n(t.end), r2n(t.end) + 60)
+                if culprits and not _STOP.search(norm.text, r2n(t.end), culprits.start()):
+                    doer = _last_doer(events, pending, sent.index, {m.actor.id for m in fr.sources})
+                    if doer is not None:  # "وتوعد بملاحقة منفذي الهجوم": whoever carried out the attack told before
+                        fr = Frame(fr.sources, (doer,), fr.how + "+culprits", fr.pos)
+                        verdict = "coded"
                 if verdict.endswith("needs a source") and spec.type in _DEMANDS and fr.targets and protest \
                         and protest[0] == sent.index and protest[1] < t.start:
                     # "خرج آلاف المتظاهرين ... في مسيرات تطالب الجيش بـ": the marchers demand, and protest at, him
@@ -615,6 +622,19 @@ def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int,
     return ()
 
 
+def _last_doer(events: list[Event], pending: list[tuple], sent_index: int, own: set[str]) -> Mention | None:
+    """The doer of the last attack told a few sentences before, when the text named one (in a coded event, or in
+    the half of one that names only the doer: "في هجوم شنه تنظيم الدولة")."""
+    told = [(e.sentence_index, e.source) for e in events if e.type == EventType.ASSAULT
+            and e.modality == Modality.ASSERTED] + [(p[0], p[2]) for p in pending if p[1] == EventType.ASSAULT]
+    for index, doer in sorted(told, key=lambda x: x[0], reverse=True):
+        if sent_index - index > _ATTACK_REACH:
+            return None
+        if doer is not None and doer.actor.id not in own:
+            return doer
+    return None
+
+
 def _last_pair(events: list[Event], sent_index: int) -> tuple[Mention, Mention] | None:
     """The two sides of the last two-sided event a few sentences back, for "الطرفان"."""
     for e in reversed(events):
@@ -715,6 +735,7 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
     return target, carried
 
 
+_AT_CULPRITS = frozenset({EventType.THREATEN, EventType.REQUEST, EventType.ACCUSE})  # what one says to attackers
 _APART = 40  # characters between two triggers of one type and dyad that tell two events
 _ATTACK_REACH = 6  # sentences back to the attack a condemnation refers to
 
@@ -744,6 +765,8 @@ class _Words:
     praise: re.Pattern[str]
     unpraise: frozenset[str]
     held_by: list[str]
+    culprits: re.Pattern[str]
+    """Who carried out an attack, named by what they did ("منفذي الهجوم"، "من يقفون خلف الهجوم")."""
     lifted: re.Pattern[str]
     """A verb or noun of lifting right before a measure ("رفعت السلطات حظر التجول"): no measure is imposed."""
 
@@ -775,6 +798,7 @@ def _words() -> _Words:
         documents=re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
         praise=after_space("praise_words"), unpraise=frozenset(forms("praise_negators")),
         held_by=list(raw.get("held_by_words") or []),
+        culprits=re.compile(r"(?:^|\s)[وفبل]?" + word_trie(raw.get("culprit_words")) + r"(?=[\s«»\"،.]|$)"),
         lifted=re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("lifting_words")) + r"(?=\s)"))
 
 
