@@ -142,3 +142,8 @@ def test_a_counted_head_codes_only_after_a_count(pipeline, text, expected):
 def test_a_junta_named_by_what_it_is_codes_as_its_states_military(pipeline):
     assert _ids(pipeline, "المجلس العسكري في تشاد يحل الحكومة والبرلمان.", dt.date(2021, 4, 21)) == [
         ("chad_military_council", "TCDMIL"), ("chad", "TCDGOV"), ("chad_parliament", "TCDLEG")]
+
+
+def test_places_named_in_the_story_count_for_the_state_it_is_about(pipeline):
+    text = "القوات تقصف أحياء درعا والوفد الروسي يغيب عن التفاوض في درعا. وتعيش في درعا عائلات كثيرة."
+    assert _ids(pipeline, text, dt.date(2021, 8, 25))[0] == ("syria_armed_forces", "SYRMIL")

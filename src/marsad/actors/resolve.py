@@ -185,6 +185,7 @@ class ActorResolver:
             c = self._key_country(it.key)
             if c and c != "IGO":
                 st.countries[c] += 1
+        st.countries.update(c for _, c in st.places)  # "درعا" three times: a story about Syria
         out: list[Mention] = []
         sent_of = _sentence_index(sentences)
         i = 0
