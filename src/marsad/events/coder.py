@@ -329,6 +329,14 @@ class EventCoder:
                         # "ودعا بلينكن، في اتصال هاتفي مع سعيد، إلى ...": the call is made to the one spoken with
                         fr = Frame(fr.sources, cf.targets, fr.how + "+addressee", fr.pos)
                         verdict = "coded"
+                if spec.type == EventType.MOBILIZE and spec.pos == "verb" and fr.sources and not fr.targets:
+                    troops = next((m for m in mentions if m.start >= t.end), None)
+                    if troops is not None and troops.start - t.end <= 16 and not (troops.proclitic or "").strip("و") \
+                            and troops.actor.sector in _FORCES and not _BREAK.search(art.text, t.end, troops.start) \
+                            and troops.actor.country in {m.actor.country for m in fr.sources}:
+                        # "الحكومة الباكستانية تنشر الجيش"، "ينشر 40 ألف شرطي": its own forces are what it deploys
+                        fr = Frame(fr.sources, (), fr.how + "+own-forces", fr.pos)
+                        verdict = "coded"
                 if verdict == "weak trigger needs both sides" and fr.sources and _reinforced(t, confirming) \
                         and (fr.targets or spec.type in sides.targetless):
                     verdict = "coded"  # "نشر الجيش تعزيزات": the noun after the weak verb confirms it
@@ -736,6 +744,7 @@ def _protest_aim(t: TriggerHit, triggers: list[TriggerHit], mentions, norm: Norm
 
 
 _AT_CULPRITS = frozenset({EventType.THREATEN, EventType.REQUEST, EventType.ACCUSE})  # what one says to attackers
+_FORCES = frozenset({"MIL", "COP"})
 _APART = 40  # characters between two triggers of one type and dyad that tell two events
 _ATTACK_REACH = 6  # sentences back to the attack a condemnation refers to
 
