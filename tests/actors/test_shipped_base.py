@@ -147,3 +147,13 @@ def test_a_junta_named_by_what_it_is_codes_as_its_states_military(pipeline):
 def test_places_named_in_the_story_count_for_the_state_it_is_about(pipeline):
     text = "القوات تقصف أحياء درعا والوفد الروسي يغيب عن التفاوض في درعا. وتعيش في درعا عائلات كثيرة."
     assert _ids(pipeline, text, dt.date(2021, 8, 25))[0] == ("syria_armed_forces", "SYRMIL")
+
+
+@pytest.mark.parametrize("text,day,expected", [
+    ("وأفرجت السلطات المصرية عن الناشط علاء عبد الفتاح.", dt.date(2023, 7, 20),
+     [("egypt_authorities", "EGYGOV"), ("new:c000be5e4c", "EGYCVL")]),
+    ("اعتقلت السلطات السنغالية المعارض عثمان سونكو.", dt.date(2023, 7, 31),
+     [("senegal_authorities", "SENGOV"), ("ousmane_sonko", "SENOPP")]),
+], ids=["unknown-activist-discovered", "opposition-leader-before-office"])
+def test_people_named_after_a_civilian_or_opposition_title(pipeline, text, day, expected):
+    assert _ids(pipeline, text, day) == expected
