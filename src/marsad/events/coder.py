@@ -42,6 +42,7 @@ _TWO_SIDED = frozenset({EventType.AGREE, EventType.CONSULT, EventType.ASSAULT, E
 _VERDICTS = frozenset({EventType.SUPPORT, EventType.ACCUSE})  # a refusal of a pact is aimed at its text
 _ATTACHED_WORD = re.compile(r"([^\s،,.:؛\"]+)")  # the noun right after an aim word that holds its ب/ل
 _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)")  # "بالهدنة"، "للاتفاق"، " الاحتجاز"
+_NEXT_WORD = re.compile(r"\s+([^\s،,.:؛\"]+)")
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
@@ -609,7 +610,9 @@ def _referents(norm: Normalized, end: int, events: list[Event], sent_index: int,
     if m is None:
         return ()
     word = m.group(1)
-    found = _words().referents.get(word) or (_words().referents.get("ا" + word) if word.startswith("ل") else None)
+    second = _NEXT_WORD.match(norm.text, m.end())  # "عملية الخطف"، "الهجوم الإرهابي": two words name the event
+    found = (second and _words().referents.get(word + " " + second.group(1))) or _words().referents.get(word) \
+        or (_words().referents.get("ا" + word) if word.startswith("ل") else None)
     if found is None:
         return ()
     types, side = found
