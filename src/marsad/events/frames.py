@@ -87,6 +87,7 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
+        "governors": frozenset(normalize_key(w) for w in raw.get("speech_verbs") or [] if " " not in w),
         "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
@@ -586,8 +587,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not merged_skips:
         skips = list(skips or []) + [(r2n(a.mention.start), r2n(a.mention.end)) for a in args]
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
-    if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
-        spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
+    if spec.pos == "verb" and prev_word and (prev_word[0] in _spec()["preps"] or prev_word[0] in _spec()["governors"]):
+        spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات"، "قرر حل الحكومة": a masdar, not a verb
     nxt = [a for a in args if a.mention.start >= t_end][:1]
     if spec.pos == "verb" and nxt and nxt[0].mention.via == "adjective" and nxt[0].mention.start - t_end <= 2:
         spec = replace(spec, pos="noun")  # "ودعم جزائري": an adjective agrees with a noun
