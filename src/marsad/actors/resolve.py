@@ -324,6 +324,15 @@ class ActorResolver:
         if head is not None and head.counted \
                 and not self._count_before.search(self._norm[max(0, first.nstart - 16):first.nstart]):
             return i + 1, None  # "شخص" alone is anyone; "300 شخص" are people held or hurt
+        if head is not None and head.anaphor:
+            # "واتهم الجماعة بـ"، "وتبنت الحركة الهجوم": the armed group named last, a few sentences back
+            sent = sent_of(first.start)
+            group = next((m for m in reversed(out) if sent - sent_of(m.start) <= _ANAPHOR_REACH
+                          and m.actor.kind == ActorKind.ORG and m.actor.sector in _GROUP_SECTORS
+                          and m.via not in ("generic", "coref")), None)
+            if group is None:
+                return i + 1, None
+            return i + 1, Mention(first.start, first.end, text[first.start:first.end], group.actor, "coref")
         if head is not None and head.unidentified:
             # kept as a mention so that frames see who acts; events give it as an empty side
             nobody = Actor("unidentified", "Unidentified actor", "", ActorKind.ORG, None, head.sector)
@@ -569,6 +578,8 @@ class ActorResolver:
         return k.kind == "name" and self.base.entries[k.ref].actor.kind == "PER"
 
 
+_ANAPHOR_REACH = 3  # sentences back to the group a bare "الجماعة" refers to
+_GROUP_SECTORS = frozenset({"REB", "OPP", "INS"})  # the groups "الجماعة"، "الحركة"، "التنظيم" stand for
 _INSTITUTIONS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELC"})
 _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")

@@ -95,7 +95,7 @@ def _spec() -> dict:
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
         "own_initial": frozenset(normalize_key(w) for w in raw.get("own_initial_nouns") or []),
-        "masculine_states": frozenset(normalize_key(w) for w in raw.get("masculine_states") or []),
+        "masculine_names": frozenset(normalize_key(w) for w in raw.get("masculine_names") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
         "partitive": frozenset(normalize_key(w) for w in raw.get("partitive_pronouns") or []),
         "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
@@ -473,16 +473,26 @@ def _prep_of_trigger(a: Arg, gap: str) -> bool:
     return not gap.strip() and a.prep in ("ب", "ل") and own is not None and _spec()["attached"].get(own) != a.prep
 
 
-def _disagrees(verb: str, proclitic: str, a0: Arg) -> bool:
-    """A verb in the masculine (past "دعا"، present "يدعو") with a state's feminine name after it ("إسرائيل"،
-    "روسيا"; not "العراق" or "لبنان"): the state cannot be its subject."""
-    v = verb.strip()[len(proclitic):]
-    if not v or v.endswith(("ت", "تا", "تان")) or v.startswith(("ت", "ن")):
-        return False
-    if a0.mention.via not in ("country", "capital"):
-        return False
-    name = normalize_key(a0.mention.text)[len(a0.mention.proclitic or ""):]
-    return not name.startswith("ال") and name not in _spec()["masculine_states"]
+def _dual(a: Arg) -> bool:
+    """A group named in the nominative dual ("جنديان"، "شرطيان"): two of them, counted like "ثلاثة جنود"."""
+    first = a.mention.text[len(a.mention.proclitic or ""):].split()[:1]
+    return a.mention.via == "generic" and bool(first) and first[0].endswith("ان") and not first[0].startswith("ال")
+
+
+def _disagrees(verb: str, proclitic: str, enclitic: str, a0: Arg) -> bool:
+    """A verb in the masculine (past "دعا"، present "يدعو") with a feminine actor right after it cannot have that
+    actor as subject: a state's name ("إسرائيل"، "روسيا"; not "العراق" or "لبنان") or a body whose first word ends
+    in ta marbuta ("واتهم الجماعة"، "وانتقد الحكومة"; not the plural "قادة")."""
+    v = verb.strip()[len(proclitic):len(verb.strip()) - len(enclitic)]
+    if not v or v.endswith(("ت", "تا", "تان")) or v.startswith(("ت", "ن")) or (v.startswith("م") and len(v) > 4):
+        return False  # a feminine verb, or a participle ("مطالبين")
+    m = a0.mention
+    masculine = _spec()["masculine_names"]
+    if m.via in ("country", "capital"):
+        name = normalize_key(m.text)[len(m.proclitic or ""):]
+        return not name.startswith("ال") and name not in masculine
+    first = m.text[len(m.proclitic or ""):].split()[:1]
+    return m.actor.kind != "PER" and bool(first) and first[0].endswith("ة") and normalize_key(first[0]) not in masculine
 
 
 def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, r2n) -> bool:
@@ -701,7 +711,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if not sources and spec.pos != "noun" and after and not after[0].object_only and not relative and not passive \
             and not during and not ends_prep \
             and not (spec.mode == "visit" and after[0].mention.via in ("capital", "country")) \
-            and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS)
+            and not ((after[0].quantified or (after[0].mention.actor.sector or "") in _VICTIM_SECTORS
+                      or _dual(after[0]))
                      and spec.type in _PATIENT_TYPES
                      and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]
                      and not _object_follows(after, norm, skips, r2n)):  # "وقتل مدنيان"
@@ -716,7 +727,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on
                 sources = [Arg(m, None, False) for m in previous.sources]
                 how = "continued-subject+addressee"
-            elif _disagrees(norm[nts:nte], proclitic, a0):
+            elif not gap.strip() and norm[nts:nte].strip() not in sp["participles"] \
+                    and _disagrees(norm[nts:nte], proclitic, enclitic, a0):
                 # "وكان غوتيريش قد تفقد المعبر، ودعا إسرائيل إلى": a state is feminine, so no subject of "دعا"
                 if previous is not None and previous.sources:
                     sources = [Arg(m, None, False) for m in previous.sources]
