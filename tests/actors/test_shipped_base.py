@@ -157,3 +157,11 @@ def test_places_named_in_the_story_count_for_the_state_it_is_about(pipeline):
 ], ids=["unknown-activist-discovered", "opposition-leader-before-office"])
 def test_people_named_after_a_civilian_or_opposition_title(pipeline, text, day, expected):
     assert _ids(pipeline, text, day) == expected
+
+
+def test_a_licensed_surname_takes_the_preposition_b_but_not_l(pipeline):
+    text = "التقى الرئيس التونسي قيس سعيد وفدا جزائريا. وأجرى الرئيس الجزائري عبد المجيد تبون اتصالا هاتفيا بسعيد."
+    ids = [i for i, _ in _ids(pipeline, text, dt.date(2021, 7, 27))]
+    assert ids.count("kais_saied") == 2
+    text = "ألقى رئيس مجلس النواب عقيلة صالح كلمة. وصوت النواب لصالح القرار."
+    assert [i for i, _ in _ids(pipeline, text, dt.date(2021, 7, 27))].count("aguila_saleh") == 1

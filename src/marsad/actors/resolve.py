@@ -28,7 +28,7 @@ from marsad.records import Actor, ActorKind, Mention, Sentence
 # proclitics that attach a genitive complement to a title (لل/ل = "of", ب = "in/at")
 _COMPLEMENT_PRO = {"", "ل", "لل", "ب", "بال", "ال"}
 # a short form with a preposition attached is too often a common word ("لصالح" = in favour of)
-_SHORT_PRO = {"", "و", "ف"}
+_SHORT_PRO = {"", "و", "ف", "ب", "وب", "فب"}  # not ل: "لصالح" is "in favour of", not "to Saleh"
 _PLURAL_NISBA = ("يين", "يون")
 # quotes may wrap a name after its title: وزير الدفاع «صلاح الدين النمروش»
 _WORD_AFTER = re.compile(r"\s*\w+")
