@@ -366,8 +366,8 @@ class ActorResolver:
             nk = items[j].key
             pro_ok = items[j].proclitic in _COMPLEMENT_PRO
             entry = self.base.entries.get(nk.ref) if nk.kind in ("name", "short") else None
-            if nk.kind == "short" and nk.ref not in st.seen_entries:
-                break
+            if nk.kind == "short" and (nk.ref not in st.seen_entries or (items[j].proclitic or "").endswith("ل")):
+                break  # "وصوت النواب لصالح القرار": no surname after a title takes a ل
             if nk.kind in ("adj", "country", "capital") and pro_ok and country in (None, nk.ref):
                 country = nk.ref
                 closed = closed or nk.kind == "adj"
@@ -425,7 +425,8 @@ class ActorResolver:
             return j, Mention(first.start, end, text[first.start:end], actor, "coref")
         if country is None and org is None:
             # a bare "الوزير" is any minister named before; a bare "الحكومة" is no head of government
-            prior = st.by_head.get(head.id) or (st.by_head.get(_family(head.id)) if head.kind == "PER" else None)
+            prior = st.by_head.get(head.id) or (st.by_head.get(_family(head.id))
+                                                if head.kind == "PER" and not head.plural else None)
             if prior is not None:
                 return j, Mention(first.start, end, text[first.start:end], prior, "coref", head.role)
             if head.needs_country:
