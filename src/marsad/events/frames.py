@@ -87,6 +87,7 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
+        "pronoun_subjects": frozenset(normalize_key(w) for w in raw.get("pronoun_subjects") or [] if " " not in w),
         "governors": frozenset(normalize_key(w) for w in raw.get("speech_verbs") or [] if " " not in w),
         "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
@@ -727,6 +728,13 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on
                 sources = [Arg(m, None, False) for m in previous.sources]
                 how = "continued-subject+addressee"
+            elif pronoun := (prev_word[0] if prev_word and prev_word[0] in sp["pronoun_subjects"] and not proclitic
+                             else None):
+                # "لكنها دعت الأطراف الليبية إلى": the pronoun is the subject, the actor after is the object; a
+                # feminine pronoun stands for a body or state (a person's sex is not known), else for nobody here
+                sources = [Arg(m, None, False) for m in (previous.sources if previous is not None else ())
+                           if not (pronoun.endswith("ها") and m.actor.kind == "PER")]
+                how = "agreement" if sources else how
             elif not gap.strip() and norm[nts:nte].strip() not in sp["participles"] \
                     and _disagrees(norm[nts:nte], proclitic, enclitic, a0):
                 # "وكان غوتيريش قد تفقد المعبر، ودعا إسرائيل إلى": a state is feminine, so no subject of "دعا"
