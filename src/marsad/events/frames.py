@@ -195,10 +195,12 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 coord = True
         lo = max(0, ns - 60)
         i, j = bisect_left(w_starts, lo), bisect_left(w_starts, ns)
-        found = [(w_text[k] if w_ends[k] <= ns else norm[w_starts[k]:ns], w_starts[k]) for k in range(i, j)]
+        bw, found = w_text[i:j], w_starts[i:j]  # the words before the mention and their starts
+        if bw and w_ends[j - 1] > ns:  # only the last word can run into the mention
+            bw[-1] = norm[w_starts[j - 1]:ns]
         if i > 0 and w_ends[i - 1] > lo:  # the word cut at the window's edge, as the window holds it
-            found.insert(0, (norm[lo:min(w_ends[i - 1], ns)], lo))
-        bw = [w for w, _ in found]
+            bw.insert(0, norm[lo:min(w_ends[i - 1], ns)])
+            found.insert(0, lo)
         quantified = filler = False
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
             cut = _match_tail(bw, sp["fillers"])
@@ -224,11 +226,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = attached.get(pre)
             bw = bw[:-n_words]
             via_noun = True
-        before = " ".join(bw)
-        last_start = found[len(bw) - 1][1] if bw else 0
         words = bw
-        # "فتحي باشاغا ونظيره": a word of another name is no preposition
-        prev_is_name = any(s <= last_start < e for s, e in spans)
         if words and prep is None:
             last = words[-1]
             if last in sp["preps"]:
@@ -248,7 +246,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = "sponsor"  # "برعاية الأمم المتحدة": the mediator, a side of the talks
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
-            elif not before.endswith(("،", ",")) and not prev_is_name:
+            elif not last.endswith(("،", ",")) and not _in_name(found[len(bw) - 1], spans):
                 for n in (3, 2, 1):
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
@@ -258,6 +256,11 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
+
+
+def _in_name(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """A word starting at ``pos`` belongs to a name: "فتحي باشاغا ونظيره" has no preposition before نظيره."""
+    return any(s <= pos < e for s, e in spans)
 
 
 def _adjective_tails(before: list[Arg], norm: str, lo: int, hi: int, r2n) -> list[tuple[int, int]]:
