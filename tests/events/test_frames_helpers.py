@@ -1,10 +1,27 @@
 """Exact outputs of the small helpers the frame rules are built from."""
 import pytest
 
-from marsad.events.frames import _in_name
+from marsad.events.frames import _complementizer, _in_name, speech_verbs
 
 
 @pytest.mark.parametrize("pos, expected", [(3, False), (4, True), (9, True), (10, False), (20, True)],
                          ids=["before", "first-char", "last-char", "end-is-outside", "second-name"])
 def test_in_name_is_half_open(pos, expected):
     assert _in_name(pos, [(4, 10), (18, 25)]) is expected
+
+
+@pytest.mark.parametrize("text, pos, end, expected", [
+    ("ان الحكومة", 0, None, True),
+    ("قال ان الحكومة", 0, None, True),
+    ("بلاده ان x", 6, None, False),
+    ("قال ان الحكومة", 0, 6, False),
+    ("انها", 0, None, False),
+    ("قالت انهم", 0, None, False),
+], ids=["at-start", "after-space", "no-space-inside-window", "needs-space-after", "at-end", "longer-word"])
+def test_complementizer_as_a_word(text, pos, end, expected):
+    assert _complementizer(text, pos, end) is expected
+
+
+def test_speech_verbs_spans_take_the_space_before_but_not_at_the_start():
+    text = "قال الوزير ان بلاده، وقالت الحكومه"
+    assert speech_verbs(text) == [(0, 3), (20, 26)]

@@ -23,7 +23,9 @@ from marsad.records import Mention
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
-_COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
+_THAT = r"(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)"
+# a pattern that opens with \s lets the engine skip to the spaces in C; the text's start is checked apart
+_COMPLEMENTIZER, _COMPLEMENTIZER_AT_START = re.compile(r"\s" + _THAT), re.compile(_THAT)
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
@@ -84,7 +86,8 @@ def _spec() -> dict:
         "fillers": _by_last_word(normalize_key(f) for f in raw["preposition_fillers"] + raw.get("quantities", [])),
         "subject_window": int(raw["subject_window"]),
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
-        "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
+        # searched in " " + text: a pattern that opens with \s lets the engine skip to the spaces in C
+        "speech": re.compile(r"\s[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
@@ -256,6 +259,14 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
+
+
+def _complementizer(text: str, pos: int = 0, end: int | None = None) -> bool:
+    """"أن" or one of its forms stands as a word in text[pos:end] (a clause with its own subject follows);
+    at the very start of ``text`` it needs no space before it."""
+    end = len(text) if end is None else end
+    return _COMPLEMENTIZER.search(text, pos, end) is not None \
+        or (pos == 0 and _COMPLEMENTIZER_AT_START.match(text, 0, end) is not None)
 
 
 def _in_name(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -494,7 +505,7 @@ def after_circumstance(norm: str, pos: int) -> bool:
 
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
     """Spans of the verbs of saying and light verbs in a normalised text (one pass per document)."""
-    return [m.span() for m in _spec()["speech"].finditer(norm)]
+    return [(max(0, m.start() - 1), m.end() - 1) for m in _spec()["speech"].finditer(" " + norm)]
 
 
 def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: int = 0,
@@ -508,7 +519,7 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     if k < 0 or speech[k][0] < nts - 120:
         return []
     sv_start, sv_end = speech[k]
-    if _COMPLEMENTIZER.search(norm, sv_end, nts):
+    if _complementizer(norm, sv_end, nts):
         return []  # "أعلن X أن قوات الجيش أسقطت ...": the clause after أن has its own subject
     skips = list(skips or []) + _adjective_tails(before, norm, sv_end, nts, r2n)
     if _content_words(norm, sv_end, nts, skips) > slack \
@@ -678,7 +689,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
-                and not _COMPLEMENTIZER.search(gap) \
+                and not _complementizer(gap) \
                 and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:  # "أكد أن X": X is the clause's
             sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
@@ -784,7 +795,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and not _starts_clause(norm, r2n(a.mention.end), others):  # "حمدوك والبرهان يحل": a new clause
             targets.append(a)  # "الولايات المتحدة وبريطانيا": right after the last target, whatever stood before it
             continue
-        if _COMPLEMENTIZER.search(gap):
+        if _complementizer(gap):
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
         if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < na
                                                                and not (aside and aside[0] <= o < aside[1])
@@ -827,7 +838,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                         and r2n(a.mention.start) - deed.end() <= 70
                         and not _PUNCT_BREAK.search(norm, deed.end(), r2n(a.mention.start))
                         and "،" not in norm[deed.end():r2n(a.mention.start)]
-                        and not _COMPLEMENTIZER.search(norm[deed.end():r2n(a.mention.start)])
+                        and not _complementizer(norm[deed.end():r2n(a.mention.start)])
                         and _content_words(norm, deed.end(), r2n(a.mention.start), skips) <= 5), None)
             if hit is not None:
                 targets = [hit]

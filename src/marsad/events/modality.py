@@ -16,7 +16,7 @@ from marsad.records import Modality
 from marsad.resources import load_yaml
 
 _STRONG_BREAK = re.compile(r"[؛;.!?؟]")
-_MAY = re.compile(r"(?:^|\s)[وف]?قد\s*$")
+_MAY = re.compile(r"\s[وف]?قد\s*$")  # searched in a text that opens with a space
 _PRESENT = frozenset("يتن")
 _CLAUSE_BREAK = r"[؛;.!?؟]|،\s*$|،\s*(?:و|ثم|بينما|فيما|حيث"
 
@@ -34,7 +34,9 @@ def _cues() -> dict:
     spec = load_yaml("events/modality.yaml")
 
     def words(key: str, sub: str = "before") -> re.Pattern[str]:
-        return re.compile(r"(?:^|[\s\"(])[وف]?" + word_trie(spec[key].get(sub)) + r"(?=\s|$)")
+        # searched in texts that open with a space, so no "^" branch: a pattern that opens with a character
+        # set lets the engine skip to the candidates in C
+        return re.compile(r"[\s\"(][وف]?" + word_trie(spec[key].get(sub)) + r"(?=\s|$)")
 
     return {
         "window": int(spec.get("window", 45)),
@@ -52,7 +54,7 @@ def _cues() -> dict:
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
-        "purpose": re.compile(r"(?:^|\s)" + word_trie(spec["planned"].get("purpose")) + r"\s*$"),
+        "purpose": re.compile(r"\s" + word_trie(spec["planned"].get("purpose")) + r"\s*$"),
         "consequence": re.compile(r"(?:^|\s)[وف]?" + word_trie(spec["planned"].get("consequence"))
                                   + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
@@ -89,7 +91,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
     aside = after_circumstance(norm_sentence, trigger_pos)  # "دعا X، في اتصال هاتفي مع Y، إلى": its circumstance
     if not speech_act and not participle and not aside \
-            and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
+            and c["governing"].search(" " + _STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
         return Modality.HYPOTHETICAL  # asked for or alleged, not done
     if nominal and not proclitic and c["discussed"].search(" " + _STRONG_BREAK.split(
             norm_sentence[max(0, trigger_pos - 70):trigger_pos])[-1]) \
