@@ -23,9 +23,8 @@ from marsad.records import Mention
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
-_THAT = r"(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)"
 # a pattern that opens with \s lets the engine skip to the spaces in C; the text's start is checked apart
-_COMPLEMENTIZER, _COMPLEMENTIZER_AT_START = re.compile(r"\s" + _THAT), re.compile(_THAT)
+_COMPLEMENTIZER = re.compile(r"\s(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
@@ -264,9 +263,9 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
 def _complementizer(text: str, pos: int = 0, end: int | None = None) -> bool:
     """"أن" or one of its forms stands as a word in text[pos:end] (a clause with its own subject follows);
     at the very start of ``text`` it needs no space before it."""
-    end = len(text) if end is None else end
-    return _COMPLEMENTIZER.search(text, pos, end) is not None \
-        or (pos == 0 and _COMPLEMENTIZER_AT_START.match(text, 0, end) is not None)
+    if pos:
+        return _COMPLEMENTIZER.search(text, pos, len(text) if end is None else end) is not None
+    return _COMPLEMENTIZER.search(" " + text[:end]) is not None
 
 
 def _in_name(pos: int, spans: list[tuple[int, int]]) -> bool:
