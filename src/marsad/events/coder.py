@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import index
 
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.events.frames import (Frame, adverb_type, after_circumstance, armed_readings, attach, event_sides, frame,
@@ -951,7 +952,7 @@ def _raw_to_norm(norm: Normalized):
     """
     dels = norm._dels
     if not dels:
-        return lambda i: i
+        return index  # the identity on offsets, called in C
     # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k; a raw offset maps
     # back by the number of deletions before it
     table: list[int] = []
