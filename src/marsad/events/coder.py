@@ -21,7 +21,8 @@ from marsad.events.frames import (Frame, adverb_type, after_circumstance, armed_
                                   noun_doer_verbs, speech_verbs)
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
+from marsad.records import (Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span,
+                             set_slots_directly)
 from marsad.resources import load_yaml
 from marsad.where.location import event_location, inherit_locations, seat_location
 
@@ -46,6 +47,7 @@ _REFERENT_WORD = re.compile(r"\s+(?:[وف]?(?:ب|ل(?=ل)))?([^\s،,.:؛\"]+)") 
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
+@set_slots_directly
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
     """A trigger found in the text (raw offsets)."""

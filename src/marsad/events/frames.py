@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.events.lexicon import TriggerSpec
-from marsad.records import Mention
+from marsad.records import Mention, set_slots_directly
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
@@ -36,6 +36,7 @@ _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it
 _WORD = re.compile(r"\S+")
 
 
+@set_slots_directly
 @dataclass(frozen=True, slots=True)
 class Frame:
     """The sides found for one trigger."""
