@@ -203,7 +203,7 @@ class EventCoder:
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
                           and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
-                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
+                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if a.mention.via != "adjective" or not _is_adj_far(a, t)], norm.text, r2n,
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
@@ -841,7 +841,6 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
 
 def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
     """A trigger that overlaps an actor or place name is part of that name ("وزارة", "عين زارة", "شكري")."""
-    from bisect import bisect_left
     i = bisect_left(names, (t.end, 0))
     return any(s < t.end and t.start < e for s, e in names[max(0, i - 8):i])
 

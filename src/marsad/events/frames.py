@@ -401,17 +401,20 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
         return _content_words_parenthetical(norm, a, b, skips)
     starts, ends, words = _word_index(norm)
     i, j = bisect_left(starts, a), bisect_left(starts, b)
-    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
-    sp_starts = [sp[0] for sp in spans]
-    n = 0
-    if i > 0 and ends[i - 1] > a:  # a word cut by a: its tail counts as it stands
-        n += _counted(a, norm[a:min(ends[i - 1], b)], spans, sp_starts)
+    found = []  # where each content word starts (the skips are looked at only when there is one)
+    if i > 0 and ends[i - 1] > a and _is_cut_content(norm[a:min(ends[i - 1], b)]):
+        found.append(a)  # a word cut by a: its tail counts as it stands
     for k in range(i, j):
         if ends[k] > b:
-            n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
-        elif _is_content(words[k]) and not _skipped(starts[k] + (norm[starts[k]] in _OPENING), spans, sp_starts):
-            n += 1  # "(يونامي)": a name in brackets is still a name
-    return n
+            if _is_cut_content(norm[starts[k]:b]):
+                found.append(starts[k])
+        elif _is_content(words[k]):
+            found.append(starts[k] + (norm[starts[k]] in _OPENING))  # "(يونامي)": a name in brackets is still a name
+    if not found:
+        return 0
+    spans = sorted([sp for sp in skips if sp[1] > a and sp[0] < b])
+    sp_starts = [sp[0] for sp in spans]
+    return sum(not _skipped(pos, spans, sp_starts) for pos in found)
 
 
 def _skipped(pos: int, spans: list[tuple[int, int]], sp_starts: list[int]) -> bool:
@@ -419,8 +422,8 @@ def _skipped(pos: int, spans: list[tuple[int, int]], sp_starts: list[int]) -> bo
     return k >= 0 and pos < spans[k][1]
 
 
-def _counted(pos: int, word: str, spans, sp_starts) -> int:
-    return int(bool(word.strip()) and _is_content(word) and not _skipped(pos, spans, sp_starts))
+def _is_cut_content(word: str) -> bool:
+    return bool(word.strip()) and _is_content(word)
 
 
 def _content_words_parenthetical(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
@@ -430,7 +433,7 @@ def _content_words_parenthetical(norm: str, a: int, b: int, skips: list[tuple[in
     stop = function_words()
     adverbs = _spec()["adverbs"]
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), norm[a:b])  # "، في بيان مشترك،"
-    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
+    spans = sorted([sp for sp in skips if sp[1] > a and sp[0] < b])
     starts = [sp[0] for sp in spans]
     n = 0
     for m in _WORD.finditer(text):
