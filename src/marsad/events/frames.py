@@ -576,12 +576,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and prev_word[0] in _spec()["preps"]:
         spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات": a masdar, not a verb
-    nxt = [a for a in args if a.mention.start >= t_end][:1]
-    if spec.pos == "verb" and nxt and nxt[0].mention.via == "adjective" and nxt[0].mention.start - t_end <= 2:
+    after = [a for a in args if a.mention.start >= t_end]
+    if spec.pos == "verb" and after and after[0].mention.via == "adjective" and after[0].mention.start - t_end <= 2:
         spec = replace(spec, pos="noun")  # "ودعم جزائري": an adjective agrees with a noun
     sp = _spec()
     before = [a for a in args if a.mention.end <= t_start]
-    after = [a for a in args if a.mention.start >= t_end]
     nts, nte = r2n(t_start), r2n(t_end)
     sources: list[Arg] = []
     how = ""
@@ -817,12 +816,15 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and a.mention.actor.country == sources[0].mention.actor.country \
                 and spec.type not in _PATIENT_TYPES and not norm[nte:r2n(a.mention.start)].strip():
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
-        words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
         if a.prep in ("ب", "ل") and not gap.strip() and r2n(start_after) == nte and not proclitic.endswith(a.prep) \
                 and a.mention.proclitic is not None and not a.mention.proclitic.endswith(a.prep):
             a = replace(a, prep=None)  # "خلال لقائه السفير": the ل is the noun's own first letter, not a preposition
-        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
-                                                       or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
+        direct = a.prep is None and "direct" in allowed
+        if not (direct or a.prep in allowed or (a.prep == "ل" and "direct" in allowed)):
+            continue  # no way for the trigger to take it: its distance does not matter
+        words = _content_words(norm, r2n(start_after), r2n(a.mention.start), skips)
+        if direct and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
+                       or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
@@ -846,8 +848,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             if hit is not None:
                 targets = [hit]
                 how += "+threatened"
-    after_noun = any(0 <= nts - o <= 14 and ty == spec.type for o, ty in nouns or ())  # "لهجوم شنته X": ه is the attack
-    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak and not after_noun:
+    if not targets and spec.pos == "verb" and enclitic in _OBJECT_PRONOUNS and not spec.weak \
+            and not any(0 <= nts - o <= 14 and ty == spec.type for o, ty in nouns or ()):  # "لهجوم شنته X": ه is the attack
         # "مسلحون قد اختطفوهم": the pronoun points back to the last actor before the subject
         src_ids2 = {a.mention.actor.id for a in sources}
         first_src = min((a.mention.start for a in sources), default=t_start)
@@ -900,4 +902,4 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how += "+sponsor"
     if not how:
         how = "none"
-    return Frame(tuple(a.mention for a in sources), tuple(a.mention for a in targets), how, spec.pos)
+    return Frame(tuple([a.mention for a in sources]), tuple([a.mention for a in targets]), how, spec.pos)
