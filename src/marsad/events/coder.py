@@ -71,6 +71,9 @@ def find_triggers(norm: Normalized) -> list[TriggerHit]:
             if not specs:
                 continue
         ws, e = norm.span_to_raw(h.start, h.end)
+        if len(specs) == 1:  # most words have one reading
+            out.append(TriggerHit(ws, e, specs[0], h.proclitic, h.enclitic))
+            continue
         best = _best_spec(specs)
         alts = tuple(v for v in specs if v.type != best.type)
         out.append(TriggerHit(ws, e, best, h.proclitic, h.enclitic, alts))
