@@ -18,6 +18,7 @@ from marsad.resources import load_yaml
 _STRONG_BREAK = re.compile(r"[؛;.!?؟]")
 _MAY = re.compile(r"\s[وف]?قد\s*$")  # searched in a text that opens with a space
 _PRESENT = frozenset("يتن")
+_PARTICIPLE = re.compile(r"^[وف]?الم\S+ه$")
 _CLAUSE_BREAK = r"[؛;.!?؟]|،\s*$|،\s*(?:و|ثم|بينما|فيما|حيث"
 
 
@@ -88,7 +89,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     if c["denial"].search(" " + norm_sentence[:trigger_pos]):
         return Modality.NEGATED
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
-    participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
+    participle = bool(word) and _PARTICIPLE.match(word[0]) is not None  # "الاتفاقات المبرمة": a fact
     aside = after_circumstance(norm_sentence, trigger_pos)  # "دعا X، في اتصال هاتفي مع Y، إلى": its circumstance
     if not speech_act and not participle and not aside \
             and c["governing"].search(" " + _STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
