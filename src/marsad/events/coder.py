@@ -202,7 +202,10 @@ class EventCoder:
                 if spec.mode == "presence" and any(o.spec.type in (EventType.CONSULT, EventType.AGREE)
                                                    and o.spec.mode != "presence" for o in s_trig):
                     continue  # "التقى السيسي حفتر بحضور عباس كامل": the present are on the host's side of that meeting
-                if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
+                for m in mentions:
+                    if t.start - _NEAR <= m.end and m.start <= t.end + _NEAR:
+                        break
+                else:
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
                           and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
