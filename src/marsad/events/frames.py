@@ -344,9 +344,9 @@ def _bare_noun(word: str) -> str:
 
 def _match_tail(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> tuple[int, str] | None:
     """If ``words`` end with an indexed phrase: (its length in words, the attached preposition)."""
-    if not words:
+    if not words or words[-1] not in index:
         return None
-    for entry in index.get(words[-1], ()):
+    for entry in index[words[-1]]:
         head, pre = entry[:-1], entry[-1]
         n = len(head)
         if n == 0 or tuple(words[-1 - n:-1]) == head:
