@@ -71,7 +71,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     ``speech_act``: it is a call or an accusation itself, which no call or accusation before it governs)."""
     c = _cues()
     stripped = norm_sentence.strip()
-    first = stripped.split(" ", 1)[0] if stripped else ""
+    first = stripped[:stripped.find(" ")] if " " in stripped else stripped  # without copying the rest
     asked = first in c["q_start"] or (stripped.endswith(c["q_end"]) and "؛" not in norm_sentence[trigger_pos:])
     if asked:  # "التحالف بين الوفاق وتركيا غير موازين القوى؛ فهل ...؟": only the clause after "؛" asks
         if not nominal or first not in c["q_start"]:
@@ -86,7 +86,8 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     if (nominal and c["habitual"].intersection(norm_sentence[trigger_pos:trigger_pos + 40].split()[1:3])) \
             or c["habitual"].intersection(norm_sentence[max(0, trigger_pos - 40):trigger_pos].split()[-3:]):
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
-    if c["denial"].search(" " + norm_sentence[:trigger_pos]):
+    prefix = " " + norm_sentence[:trigger_pos]
+    if c["denial"].search(prefix):
         return Modality.NEGATED
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
     participle = bool(word) and _PARTICIPLE.match(word[0]) is not None  # "الاتفاقات المبرمة": a fact
@@ -99,7 +100,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
             and norm_sentence[:trigger_pos].split()[-1:] and \
             norm_sentence[:trigger_pos].split()[-1] not in c["not_discussed_after"]:
         return Modality.PLANNED  # "يبحث مع حفتر إخراج فاغنر": the topic of talks
-    if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
+    if nominal and c["purpose"].search(prefix) \
             and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
@@ -109,7 +110,6 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     before = " " + before
     if _MAY.search(before) and norm_sentence[trigger_pos:trigger_pos + 1] in _PRESENT:
         return Modality.HYPOTHETICAL  # "قد يشن": may launch (قد before a past verb means "already")
-    prefix = " " + norm_sentence[:trigger_pos]
     breaks = list(c["breakers"].finditer(prefix))
     if c["scope_rest"].search(prefix[breaks[-1].end():] if breaks else prefix):
         return Modality.HYPOTHETICAL
