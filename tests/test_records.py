@@ -1,5 +1,6 @@
 """Records built through set_slots_directly behave as the dataclasses they are."""
 import dataclasses
+import pickle
 
 import pytest
 
@@ -28,3 +29,9 @@ def test_direct_init_refuses_factory_fields():
 
     with pytest.raises(TypeError, match="WithFactory.items"):
         set_slots_directly(WithFactory)
+
+
+def test_direct_init_records_pickle_and_hash_as_before():
+    m = Mention(1, 5, "text", ACTOR, "short", None, "و")
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert hash(m) == hash(Mention(1, 5, "text", ACTOR, "short", None, "و"))

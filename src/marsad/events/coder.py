@@ -209,7 +209,8 @@ class EventCoder:
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
                           and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
-                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if a.mention.via != "adjective" or not _is_adj_far(a, t)], norm.text, r2n,
+                in_reach = [a for a in args if a.mention.via != "adjective" or not _is_adj_far(a, t)]
+                fr = frame(spec, t.start, t.end, t.enclitic, in_reach, norm.text, r2n,
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase

@@ -92,7 +92,8 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
             m.start <= p.start and p.end <= m.end and m.via in ("capital", "country")
             and (not targets or m.actor.id in targets) for m in mentions)  # the state visited, not one named later
         score = None
-        during = p.start > trigger[0] and w["during_visit_words"].search(" " + normalize_key(text[max(0, p.start - 30):p.start]) + " ")
+        during = p.start > trigger[0] and w["during_visit_words"].search(
+            " " + normalize_key(text[max(0, p.start - 30):p.start]) + " ")
         near = p.start - trigger[1] <= _DESTINATION_REACH  # "زيارة X إلى Y": the destination follows closely
         if during or (visit and near and (w["destination_words"].search(spaced) or attached_l or visited)):
             score = 0  # a visit's destination, also the place of what was said during it
