@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 
 class EventType(enum.StrEnum):
@@ -318,3 +318,33 @@ class Doc:
             pos = max(pos, r.end)
         parts.append(text[pos:])
         return "".join(parts).strip()
+
+
+def set_slots_directly(cls: type) -> type:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot descriptor.
+
+    The generated one calls ``object.__setattr__`` per field (a frozen class forbids plain assignment),
+    which looks the attribute up on the type every time: building the pipeline's records was a
+    noticeable share of its time. Parameters, defaults and the stored values are those of the dataclass.
+    """
+    params, lines, env = [], [], {}
+    for f in fields(cls):
+        if not f.init or f.kw_only or f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields can be set directly")
+        env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        lines.append(f"    _set_{f.name}(self, {f.name})\n")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "".join(lines), env)  # as dataclasses builds its own
+    env["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = env["__init__"]
+    return cls
+
+
+for _record in (Span, Removal, Sentence, Actor, Mention, Place, PlaceMention, DateMention, Event):
+    set_slots_directly(_record)

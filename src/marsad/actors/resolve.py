@@ -81,12 +81,14 @@ class ActorResolver:
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
         self._community_gap = re.compile(r"(?:\s*[وف]?" + word_trie(context.get("community_words"))
                                          + r"(?=\s|$))+\s*$")  # "اللاجئين الأكراد الإيرانيين"
-        self._locative = re.compile(r"(?:(?:^|[\s«\"“(])[وف]?" + word_trie(context["locative_before"])
-                                    + r"|(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["city_nouns"])
+        # the next three are searched in " " + text: a pattern that opens with a character set lets the engine
+        # skip to the candidate positions in C
+        self._locative = re.compile(r"[\s«\"“(](?:[وف]?" + word_trie(context["locative_before"])
+                                    + r"|(?<=\s)[وف]?ب?(?:ال)?" + word_trie(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
-        self._gift_before = re.compile(r"(?:^|\s)[وف]?" + word_trie(context.get("gifts_before"))
+        self._gift_before = re.compile(r"\s[وف]?" + word_trie(context.get("gifts_before"))
                                        + r"(?:\s+\S+){0,3}\s+[وف]?من\s*$")
-        self._city_before = re.compile(r"(?:^|\s)[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
+        self._city_before = re.compile(r"\s[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
         self._posts_in = _posts_in(self.base)
         self._adjectives = {form: c.iso3 for c in self.base.countries.values() for stem in c.adj
@@ -208,13 +210,13 @@ class ActorResolver:
         text = coded
         if k.kind in ("country", "capital") and (
                 it.proclitic in ("ب", "وب", "فب")
-                or (self._locative.search(self._norm[max(0, it.nstart - 24):it.nstart] + " ")
-                    and not self._gift_before.search(self._norm[max(0, it.nstart - 70):it.nstart]))
+                or (self._locative.search(" " + self._norm[max(0, it.nstart - 24):it.nstart] + " ")
+                    and not self._gift_before.search(" " + self._norm[max(0, it.nstart - 70):it.nstart]))
                 or (it.proclitic[:1] == "و" and st.last_place_end is not None
                     and not text[st.last_place_end:it.start].strip())):
             st.last_place_end = it.end
             return i + 1, None  # "في طرابلس" is where, not who; so is "وبغداد" in "في عمّان وبغداد"
-        if k.kind == "adj" and self._city_before.search(self._norm[max(0, it.nstart - 12):it.nstart]):
+        if k.kind == "adj" and self._city_before.search(" " + self._norm[max(0, it.nstart - 12):it.nstart]):
             return i + 1, None  # "العاصمة الكينية": a place's adjective
         if k.kind == "name" and self._foreign_head(items, i, text):
             # "مجلس النواب الإيطالي": the Libyan body's name used as a generic head with another nationality
@@ -500,7 +502,7 @@ class ActorResolver:
                 return None
             kind = it.key.kind
             if kind in ("adj", "country", "capital"):
-                if kind != "adj" and re.search(r"(?:في|لدى)\s*$", self._norm[max(0, it.nstart - 6):it.nstart]):
+                if kind != "adj" and _POST_IN.search(self._norm[max(0, it.nstart - 6):it.nstart]):
                     continue  # "سفير ألمانيا السابق في ليبيا": where the post was, not whose
                 countries.add(it.key.ref)
             elif kind in ("name", "short"):
@@ -584,6 +586,7 @@ _GROUP_SECTORS = frozenset({"REB", "OPP", "INS"})  # the groups "الجماعة"
 _INSTITUTIONS = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELC"})
 _LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "COP", "REF"})
 _TITLE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+_POST_IN = re.compile(r"(?:في|لدى)\s*$")  # "سفير ألمانيا السابق في ليبيا": where the post was
 
 
 _MEMBERS_OF = re.compile(r"^\s+(?:من|في)\s+$")

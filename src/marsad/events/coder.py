@@ -14,13 +14,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import index
 
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.events.frames import (Frame, adverb_type, after_circumstance, armed_readings, attach, event_sides, frame,
                                   noun_doer_verbs, patient_noun, speech_verbs)
 from marsad.events.lexicon import TriggerSpec, blocker_lexicon, trigger_lexicon, verb_proclitics
 from marsad.events.modality import modality
-from marsad.records import Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span
+from marsad.records import (Actor, ActorKind, DateMention, Doc, Event, EventType, Mention, Modality, Span,
+                             set_slots_directly)
 from marsad.resources import load_yaml
 from marsad.where.location import event_location, inherit_locations, seat_location
 
@@ -46,6 +48,7 @@ _NEXT_WORD = re.compile(r"\s+([^\s،,.:؛\"]+)")
 _ONE_SIDED = {EventType.PROTEST, EventType.RETREAT, EventType.MOBILIZE}
 
 
+@set_slots_directly
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
     """A trigger found in the text (raw offsets)."""
@@ -69,6 +72,9 @@ def find_triggers(norm: Normalized) -> list[TriggerHit]:
             if not specs:
                 continue
         ws, e = norm.span_to_raw(h.start, h.end)
+        if len(specs) == 1:  # most words have one reading
+            out.append(TriggerHit(ws, e, specs[0], h.proclitic, h.enclitic))
+            continue
         best = _best_spec(specs)
         alts = tuple(v for v in specs if v.type != best.type)
         out.append(TriggerHit(ws, e, best, h.proclitic, h.enclitic, alts))
@@ -198,11 +204,15 @@ class EventCoder:
                 if spec.mode == "presence" and any(o.spec.type in (EventType.CONSULT, EventType.AGREE)
                                                    and o.spec.mode != "presence" for o in s_trig):
                     continue  # "التقى السيسي حفتر بحضور عباس كامل": the present are on the host's side of that meeting
-                if not any(t.start - _NEAR <= m.end and m.start <= t.end + _NEAR for m in mentions):
+                for m in mentions:
+                    if t.start - _NEAR <= m.end and m.start <= t.end + _NEAR:
+                        break
+                else:
                     continue  # no actor within reach: no event, and no need to frame it
                 others = [(r2n(o.start), r2n(o.end)) for o in s_trig if o is not t and o.spec.pos != "noun"
                           and o.proclitic not in ("ل", "ول", "فل", "ب", "وب")]  # "لدعم": a masdar, not a verb
-                fr = frame(spec, t.start, t.end, t.enclitic, [a for a in args if not _is_adj_far(a, t)], norm.text, r2n,
+                in_reach = [a for a in args if a.mention.via != "adjective" or not _is_adj_far(a, t)]
+                fr = frame(spec, t.start, t.end, t.enclitic, in_reach, norm.text, r2n,
                            skips, t.proclitic, previous, others, speech,
                            [(r2n(o.start), o.spec.type) for o in s_trig
                             if o is not t and o.spec.pos == "noun" and not o.enclitic],  # "زيارته" keeps no ل-phrase
@@ -893,7 +903,6 @@ def _verdict(spec: TriggerSpec, fr: Frame, sides) -> str:
 
 def _inside_name(t: TriggerHit, names: list[tuple[int, int]]) -> bool:
     """A trigger that overlaps an actor or place name is part of that name ("وزارة", "عين زارة", "شكري")."""
-    from bisect import bisect_left
     i = bisect_left(names, (t.end, 0))
     return any(s < t.end and t.start < e for s, e in names[max(0, i - 8):i])
 
@@ -1006,7 +1015,7 @@ def _raw_to_norm(norm: Normalized):
     """
     dels = norm._dels
     if not dels:
-        return lambda i: i
+        return index  # the identity on offsets, called in C
     # raw positions of deletions: for the k-th deletion (0-based), raw = norm_index + k; a raw offset maps
     # back by the number of deletions before it
     table: list[int] = []

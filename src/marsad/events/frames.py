@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import normalize_key, word_trie
 from marsad.events.lexicon import TriggerSpec
-from marsad.records import Mention
+from marsad.records import Mention, set_slots_directly
 from marsad.resources import load_yaml
 
 _PARENTHETICAL = re.compile(r"،[^،.؛]{0,60}،")
-_COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
+# a pattern that opens with \s lets the engine skip to the spaces in C; the text's start is checked apart
+_COMPLEMENTIZER = re.compile(r"\s(?:[وب]?ان|لان|بانه|انه|انها)(?=\s)")
 _VICTIM_SECTORS = frozenset({"CVL", "REF", "MED"})
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 _PROTESTER_SECTORS = frozenset({"CVL", "OPP", "REF"})  # who protest in the street
@@ -38,6 +39,7 @@ _PURPOSE_REACH = 60  # characters from a clause's subject to a purpose masdar it
 _WORD = re.compile(r"\S+")
 
 
+@set_slots_directly
 @dataclass(frozen=True, slots=True)
 class Frame:
     """The sides found for one trigger."""
@@ -89,7 +91,8 @@ def _spec() -> dict:
         "transparent": _by_last_word(normalize_key(w) for w in raw.get("transparent_nouns") or []),
         "pronoun_subjects": frozenset(normalize_key(w) for w in raw.get("pronoun_subjects") or [] if " " not in w),
         "governors": frozenset(normalize_key(w) for w in raw.get("speech_verbs") or [] if " " not in w),
-        "speech": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
+        # searched in " " + text: a pattern that opens with \s lets the engine skip to the spaces in C
+        "speech": re.compile(r"\s[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
         "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
@@ -206,10 +209,12 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 coord = True
         lo = max(0, ns - 60)
         i, j = bisect_left(w_starts, lo), bisect_left(w_starts, ns)
-        found = [(w_text[k] if w_ends[k] <= ns else norm[w_starts[k]:ns], w_starts[k]) for k in range(i, j)]
+        bw, found = w_text[i:j], w_starts[i:j]  # the words before the mention and their starts
+        if bw and w_ends[j - 1] > ns:  # only the last word can run into the mention
+            bw[-1] = norm[w_starts[j - 1]:ns]
         if i > 0 and w_ends[i - 1] > lo:  # the word cut at the window's edge, as the window holds it
-            found.insert(0, (norm[lo:min(w_ends[i - 1], ns)], lo))
-        bw = [w for w, _ in found]
+            bw.insert(0, norm[lo:min(w_ends[i - 1], ns)])
+            found.insert(0, lo)
         quantified = filler = False
         for _ in range(3):  # strip numbers, quantities and fillers ("عن أربعة صحفيين")
             cut = _match_tail(bw, sp["fillers"])
@@ -235,11 +240,7 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = attached.get(pre)
             bw = bw[:-n_words]
             via_noun = True
-        before = " ".join(bw)
-        last_start = found[len(bw) - 1][1] if bw else 0
         words = bw
-        # "فتحي باشاغا ونظيره": a word of another name is no preposition
-        prev_is_name = any(s <= last_start < e for s, e in spans)
         if words and prep is None:
             last = words[-1]
             if last in sp["preps"]:
@@ -259,7 +260,8 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
                 prep = "sponsor"  # "برعاية الأمم المتحدة": the mediator, a side of the talks
             elif last in sp["companions"]:
                 coord = True  # "وبرفقته وزير الداخلية": on the side of the actor before
-            elif not before.endswith(("،", ",")) and not prev_is_name and last not in sp["own_initial"]:
+            elif not last.endswith(("،", ",")) and not _in_name(found[len(bw) - 1], spans) \
+                    and last not in sp["own_initial"]:
                 for n in (3, 2, 1):
                     if len(last) >= n + 3 and last[:n] in attached:
                         prep = attached[last[:n]]
@@ -269,6 +271,19 @@ def attach(norm: str, raw_to_norm, mentions: list[Mention],
         bare = word[1:] if word[:1] in "وب" and word[1:] in sp["object_only"] else word
         out.append(Arg(m, prep, coord, via_noun, quantified, bare in sp["object_only"], filler))
     return out
+
+
+def _complementizer(text: str, pos: int = 0, end: int | None = None) -> bool:
+    """"أن" or one of its forms stands as a word in text[pos:end] (a clause with its own subject follows);
+    at the very start of ``text`` it needs no space before it."""
+    if pos:
+        return _COMPLEMENTIZER.search(text, pos, len(text) if end is None else end) is not None
+    return _COMPLEMENTIZER.search(" " + text[:end]) is not None
+
+
+def _in_name(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """A word starting at ``pos`` belongs to a name: "فتحي باشاغا ونظيره" has no preposition before نظيره."""
+    return any(s <= pos < e for s, e in spans)
 
 
 def _adjective_tails(before: list[Arg], norm: str, lo: int, hi: int, r2n) -> list[tuple[int, int]]:
@@ -343,9 +358,9 @@ def _bare_noun(word: str) -> str:
 
 def _match_tail(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> tuple[int, str] | None:
     """If ``words`` end with an indexed phrase: (its length in words, the attached preposition)."""
-    if not words:
+    if not words or words[-1] not in index:
         return None
-    for entry in index.get(words[-1], ()):
+    for entry in index[words[-1]]:
         head, pre = entry[:-1], entry[-1]
         n = len(head)
         if n == 0 or tuple(words[-1 - n:-1]) == head:
@@ -400,17 +415,20 @@ def _content_words(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> i
         return _content_words_parenthetical(norm, a, b, skips)
     starts, ends, words = _word_index(norm)
     i, j = bisect_left(starts, a), bisect_left(starts, b)
-    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
-    sp_starts = [sp[0] for sp in spans]
-    n = 0
-    if i > 0 and ends[i - 1] > a:  # a word cut by a: its tail counts as it stands
-        n += _counted(a, norm[a:min(ends[i - 1], b)], spans, sp_starts)
+    found = []  # where each content word starts (the skips are looked at only when there is one)
+    if i > 0 and ends[i - 1] > a and _is_cut_content(norm[a:min(ends[i - 1], b)]):
+        found.append(a)  # a word cut by a: its tail counts as it stands
     for k in range(i, j):
         if ends[k] > b:
-            n += _counted(starts[k], norm[starts[k]:b], spans, sp_starts)
-        elif _is_content(words[k]) and not _skipped(starts[k] + (norm[starts[k]] in _OPENING), spans, sp_starts):
-            n += 1  # "(يونامي)": a name in brackets is still a name
-    return n
+            if _is_cut_content(norm[starts[k]:b]):
+                found.append(starts[k])
+        elif _is_content(words[k]):
+            found.append(starts[k] + (norm[starts[k]] in _OPENING))  # "(يونامي)": a name in brackets is still a name
+    if not found:
+        return 0
+    spans = sorted([sp for sp in skips if sp[1] > a and sp[0] < b])
+    sp_starts = [sp[0] for sp in spans]
+    return sum(not _skipped(pos, spans, sp_starts) for pos in found)
 
 
 def _skipped(pos: int, spans: list[tuple[int, int]], sp_starts: list[int]) -> bool:
@@ -418,8 +436,8 @@ def _skipped(pos: int, spans: list[tuple[int, int]], sp_starts: list[int]) -> bo
     return k >= 0 and pos < spans[k][1]
 
 
-def _counted(pos: int, word: str, spans, sp_starts) -> int:
-    return int(bool(word.strip()) and _is_content(word) and not _skipped(pos, spans, sp_starts))
+def _is_cut_content(word: str) -> bool:
+    return bool(word.strip()) and _is_content(word)
 
 
 def _content_words_parenthetical(norm: str, a: int, b: int, skips: list[tuple[int, int]]) -> int:
@@ -429,7 +447,7 @@ def _content_words_parenthetical(norm: str, a: int, b: int, skips: list[tuple[in
     stop = function_words()
     adverbs = _spec()["adverbs"]
     text = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), norm[a:b])  # "، في بيان مشترك،"
-    spans = sorted(sp for sp in skips if sp[1] > a and sp[0] < b)
+    spans = sorted([sp for sp in skips if sp[1] > a and sp[0] < b])
     starts = [sp[0] for sp in spans]
     n = 0
     for m in _WORD.finditer(text):
@@ -532,7 +550,7 @@ def after_circumstance(norm: str, pos: int) -> bool:
 
 def speech_verbs(norm: str) -> list[tuple[int, int]]:
     """Spans of the verbs of saying and light verbs in a normalised text (one pass per document)."""
-    return [m.span() for m in _spec()["speech"].finditer(norm)]
+    return [(max(0, m.start() - 1), m.end() - 1) for m in _spec()["speech"].finditer(" " + norm)]
 
 
 def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: int = 0,
@@ -546,7 +564,7 @@ def _speech_subject(norm: str, nts: int, before: list[Arg], r2n, skips, slack: i
     if k < 0 or speech[k][0] < nts - 120:
         return []
     sv_start, sv_end = speech[k]
-    if _COMPLEMENTIZER.search(norm, sv_end, nts):
+    if _complementizer(norm, sv_end, nts):
         return []  # "أعلن X أن قوات الجيش أسقطت ...": the clause after أن has its own subject
     skips = list(skips or []) + _adjective_tails(before, norm, sv_end, nts, r2n)
     if _content_words(norm, sv_end, nts, skips) > slack \
@@ -600,12 +618,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     prev_word = norm[max(0, r2n(t_start) - 12):r2n(t_start)].split()[-1:]
     if spec.pos == "verb" and prev_word and (prev_word[0] in _spec()["preps"] or prev_word[0] in _spec()["governors"]):
         spec = replace(spec, pos="noun")  # "إلى دعم الانتخابات"، "قرر حل الحكومة": a masdar, not a verb
-    nxt = [a for a in args if a.mention.start >= t_end][:1]
-    if spec.pos == "verb" and nxt and nxt[0].mention.via == "adjective" and nxt[0].mention.start - t_end <= 2:
+    after = [a for a in args if a.mention.start >= t_end]
+    if spec.pos == "verb" and after and after[0].mention.via == "adjective" and after[0].mention.start - t_end <= 2:
         spec = replace(spec, pos="noun")  # "ودعم جزائري": an adjective agrees with a noun
     sp = _spec()
     before = [a for a in args if a.mention.end <= t_start]
-    after = [a for a in args if a.mention.start >= t_end]
     nts, nte = r2n(t_start), r2n(t_end)
     sources: list[Arg] = []
     how = ""
@@ -720,7 +737,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         a0 = after[0]
         gap = norm[nte:r2n(a0.mention.start)]
         if a0.prep is None and len(gap) <= sp["object_window"] and not _PUNCT_BREAK.search(gap) \
-                and not _COMPLEMENTIZER.search(gap) \
+                and not _complementizer(gap) \
                 and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:  # "أكد أن X": X is the clause's
             sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
@@ -855,7 +872,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and not _starts_clause(norm, r2n(a.mention.end), others):  # "حمدوك والبرهان يحل": a new clause
             targets.append(a)  # "الولايات المتحدة وبريطانيا": right after the last target, whatever stood before it
             continue
-        if _COMPLEMENTIZER.search(gap):
+        if _complementizer(gap):
             break  # "أصرت روسيا على أن أي انسحاب للقوات ...": the actors of the clause after أن are not the target
         if _PUNCT_BREAK.search(gap) or (not a.via_noun and any(r2n(start_after) <= o < na
                                                                and not (aside and aside[0] <= o < aside[1])
@@ -874,12 +891,15 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and a.mention.actor.country == sources[0].mention.actor.country \
                 and spec.type not in _PATIENT_TYPES and not norm[nte:r2n(a.mention.start)].strip():
             continue  # the genitive of the noun is the speaker's own side ("دعم المملكة المغربية")
-        words = _content_words(norm, aside[1] if aside else r2n(start_after), r2n(a.mention.start), skips)
         if a.prep in ("ب", "ل") and not gap.strip() and r2n(start_after) == nte and not proclitic.endswith(a.prep) \
                 and a.mention.proclitic is not None and not a.mention.proclitic.endswith(a.prep):
             a = replace(a, prep=None)  # "خلال لقائه السفير": the ل is the noun's own first letter, not a preposition
-        if a.prep is None and "direct" in allowed and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
-                                                       or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
+        direct = a.prep is None and "direct" in allowed
+        if not (direct or a.prep in allowed or (a.prep == "ل" and "direct" in allowed)):
+            continue  # no way for the trigger to take it: its distance does not matter
+        words = _content_words(norm, aside[1] if aside else r2n(start_after), r2n(a.mention.start), skips)
+        if direct and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
+                       or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
             targets.append(a)
         elif a.prep is not None and a.prep in allowed and words <= 6:
             targets.append(a)
@@ -898,7 +918,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                         and r2n(a.mention.start) - deed.end() <= 70
                         and not _PUNCT_BREAK.search(norm, deed.end(), r2n(a.mention.start))
                         and "،" not in norm[deed.end():r2n(a.mention.start)]
-                        and not _COMPLEMENTIZER.search(norm[deed.end():r2n(a.mention.start)])
+                        and not _complementizer(norm[deed.end():r2n(a.mention.start)])
                         and _content_words(norm, deed.end(), r2n(a.mention.start), skips) <= 5), None)
             if hit is not None:
                 targets = [hit]
@@ -978,4 +998,4 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
             how += "+sponsor"
     if not how:
         how = "none"
-    return Frame(tuple(a.mention for a in sources), tuple(a.mention for a in targets), how, spec.pos)
+    return Frame(tuple([a.mention for a in sources]), tuple([a.mention for a in targets]), how, spec.pos)

@@ -16,8 +16,9 @@ from marsad.records import Modality
 from marsad.resources import load_yaml
 
 _STRONG_BREAK = re.compile(r"[؛;.!?؟]")
-_MAY = re.compile(r"(?:^|\s)[وف]?قد\s*$")
+_MAY = re.compile(r"\s[وف]?قد\s*$")  # searched in a text that opens with a space
 _PRESENT = frozenset("يتن")
+_PARTICIPLE = re.compile(r"^[وف]?الم\S+ه$")
 _CLAUSE_BREAK = r"[؛;.!?؟]|،\s*$|،\s*(?:و|ثم|بينما|فيما|حيث"
 
 
@@ -34,7 +35,9 @@ def _cues() -> dict:
     spec = load_yaml("events/modality.yaml")
 
     def words(key: str, sub: str = "before") -> re.Pattern[str]:
-        return re.compile(r"(?:^|[\s\"(])[وف]?" + word_trie(spec[key].get(sub)) + r"(?=\s|$)")
+        # searched in texts that open with a space, so no "^" branch: a pattern that opens with a character
+        # set lets the engine skip to the candidates in C
+        return re.compile(r"[\s\"(][وف]?" + word_trie(spec[key].get(sub)) + r"(?=\s|$)")
 
     return {
         "window": int(spec.get("window", 45)),
@@ -52,7 +55,7 @@ def _cues() -> dict:
         "habitual": frozenset(normalize_key(w) for w in spec["hypothetical"].get("habitual_after") or []),
         "denial": words("negated", "scope_rest"),
         "breakers": words("hypothetical", "scope_breakers"),
-        "purpose": re.compile(r"(?:^|\s)" + word_trie(spec["planned"].get("purpose")) + r"\s*$"),
+        "purpose": re.compile(r"\s" + word_trie(spec["planned"].get("purpose")) + r"\s*$"),
         "consequence": re.compile(r"(?:^|\s)[وف]?" + word_trie(spec["planned"].get("consequence"))
                                   + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
@@ -68,7 +71,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     ``speech_act``: it is a call or an accusation itself, which no call or accusation before it governs)."""
     c = _cues()
     stripped = norm_sentence.strip()
-    first = stripped.split(" ", 1)[0] if stripped else ""
+    first = stripped[:stripped.find(" ")] if " " in stripped else stripped  # without copying the rest
     asked = first in c["q_start"] or (stripped.endswith(c["q_end"]) and "؛" not in norm_sentence[trigger_pos:])
     if asked:  # "التحالف بين الوفاق وتركيا غير موازين القوى؛ فهل ...؟": only the clause after "؛" asks
         if not nominal or first not in c["q_start"]:
@@ -83,20 +86,21 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     if (nominal and c["habitual"].intersection(norm_sentence[trigger_pos:trigger_pos + 40].split()[1:3])) \
             or c["habitual"].intersection(norm_sentence[max(0, trigger_pos - 40):trigger_pos].split()[-3:]):
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
-    if c["denial"].search(" " + norm_sentence[:trigger_pos]):
+    prefix = " " + norm_sentence[:trigger_pos]
+    if c["denial"].search(prefix):
         return Modality.NEGATED
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
-    participle = bool(word) and re.match(r"^[وف]?الم\S+ه$", word[0]) is not None  # "الاتفاقات المبرمة": a fact
+    participle = bool(word) and _PARTICIPLE.match(word[0]) is not None  # "الاتفاقات المبرمة": a fact
     aside = after_circumstance(norm_sentence, trigger_pos)  # "دعا X، في اتصال هاتفي مع Y، إلى": its circumstance
     if not speech_act and not participle and not aside \
-            and c["governing"].search(_STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
+            and c["governing"].search(" " + _STRONG_BREAK.split(norm_sentence[max(0, trigger_pos - 90):trigger_pos])[-1]):
         return Modality.HYPOTHETICAL  # asked for or alleged, not done
     if nominal and not proclitic and c["discussed"].search(" " + _STRONG_BREAK.split(
             norm_sentence[max(0, trigger_pos - 70):trigger_pos])[-1]) \
             and norm_sentence[:trigger_pos].split()[-1:] and \
             norm_sentence[:trigger_pos].split()[-1] not in c["not_discussed_after"]:
         return Modality.PLANNED  # "يبحث مع حفتر إخراج فاغنر": the topic of talks
-    if nominal and c["purpose"].search(" " + norm_sentence[:trigger_pos]) \
+    if nominal and c["purpose"].search(prefix) \
             and not c["consequence"].search(norm_sentence[max(0, trigger_pos - 14):trigger_pos]):
         return Modality.PLANNED
     before = norm_sentence[max(0, trigger_pos - c["window"]):trigger_pos]
@@ -106,7 +110,6 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
     before = " " + before
     if _MAY.search(before) and norm_sentence[trigger_pos:trigger_pos + 1] in _PRESENT:
         return Modality.HYPOTHETICAL  # "قد يشن": may launch (قد before a past verb means "already")
-    prefix = " " + norm_sentence[:trigger_pos]
     breaks = list(c["breakers"].finditer(prefix))
     if c["scope_rest"].search(prefix[breaks[-1].end():] if breaks else prefix):
         return Modality.HYPOTHETICAL

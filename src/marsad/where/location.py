@@ -21,7 +21,8 @@ def _words() -> dict[str, re.Pattern[str]]:
     raw = load_yaml("events/frames.yaml")
 
     def tail(key: str) -> re.Pattern[str]:
-        return re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get(key)) + r"\s*$")
+        # searched in " " + text: a pattern that opens with \s lets the engine skip to the spaces in C
+        return re.compile(r"\s[وف]?" + word_trie(raw.get(key)) + r"\s*$")
 
     words = {k: tail(k) for k in ("locative_words", "destination_words", "origin_words", "during_visit_words")}
     words["direction"] = re.compile(r"^[\s«»\"'’‘“”،,]*[وف]?" + word_trie(raw.get("direction_words"), False)
@@ -95,22 +96,24 @@ def event_location(text: str, places: list[PlaceMention], mentions: list[Mention
             first = normalize_key(p.text)[:1]
             attached_b = first == "ب" and not normalize_key(p.place.name_ar).startswith("ب")
             attached_l = first == "ل" and not normalize_key(p.place.name_ar).startswith("ل")
-        origin = w["origin_words"].search(before + " ")
+        spaced = " " + before + " "
+        origin = w["origin_words"].search(spaced)
         if origin and not retreat:
             continue  # where a visitor came from; but a withdrawal happens where it leaves ("انسحبت من ترهونة")
         visited = visit and p.start >= trigger[1] and any(
             m.start <= p.start and p.end <= m.end and m.via in ("capital", "country")
             and (not targets or m.actor.id in targets) for m in mentions)  # the state visited, not one named later
         score = None
-        during = p.start > trigger[0] and w["during_visit_words"].search(normalize_key(text[max(0, p.start - 30):p.start]) + " ")
+        during = p.start > trigger[0] and w["during_visit_words"].search(
+            " " + normalize_key(text[max(0, p.start - 30):p.start]) + " ")
         near = p.start - trigger[1] <= _DESTINATION_REACH  # "زيارة X إلى Y": the destination follows closely
         delivered = delivery and near and not _NEW_CLAUSE.search(text, min(p.end, trigger[1]), max(p.start, trigger[0]))
         if during or ((visit or delivered) and near
-                      and (w["destination_words"].search(before + " ") or attached_l or visited)):
+                      and (w["destination_words"].search(spaced) or attached_l or visited)):
             score = 0  # a visit's destination, also the place of what was said during it
         elif origin:
             score = 1
-        elif w["locative_words"].search(before + " ") or attached_b:
+        elif w["locative_words"].search(spaced) or attached_b:
             score = 1
         if score is None:
             continue
