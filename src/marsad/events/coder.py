@@ -237,7 +237,10 @@ class EventCoder:
                     spec = replace(spec, type=EventType.ACCUSE, mode=None, cameo="111")  # "احتجاج أثينا": a state's protest
                 if spec.type in (EventType.ASSAULT, EventType.COERCE) and fr.sources \
                         and (fr.pos != "noun" or spec.type == EventType.COERCE) \
-                        and all(m.actor.id.endswith(("protesters", "supporters")) for m in fr.sources):
+                        and (all(m.actor.id.endswith(("protesters", "supporters")) for m in fr.sources)
+                             or (all(m.actor.sector == "CVL" and m.via == "generic" for m in fr.sources)
+                                 and normalize_key(art.text[t.start:t.end])[len(t.proclitic):] in words.storming)):
+                    # "اقتحم مودعون غاضبون فروع المصارف": a crowd that storms or burns is rioting
                     # "اقتحم محتجون مقار الوزارات"، "محتجون يغلقون المنشآت النفطية": what marchers do is their protest
                     spec = replace(spec, type=EventType.PROTEST, mode=None, cameo="145", weak=False)
                 word = norm.text[r2n(t.start) + len(t.proclitic):r2n(t.end)]
@@ -787,6 +790,8 @@ class _Words:
     praise: re.Pattern[str]
     unpraise: frozenset[str]
     held_by: list[str]
+    storming: frozenset[str]
+    """Verbs of storming and burning: a crowd of civilians doing them riots (PROTEST), it does not attack."""
     culprits: re.Pattern[str]
     """Who carried out an attack, named by what they did ("منفذي الهجوم"، "من يقفون خلف الهجوم")."""
     lifted: re.Pattern[str]
@@ -820,6 +825,7 @@ def _words() -> _Words:
         documents=re.compile(r"[^.،؛:]*?\s" + word_trie(raw.get("signed_documents")) + r"(?!\S)"),
         praise=after_space("praise_words"), unpraise=frozenset(forms("praise_negators")),
         held_by=list(raw.get("held_by_words") or []),
+        storming=frozenset(forms("storming_verbs")),
         culprits=re.compile(r"(?:^|\s)[وفبل]?" + word_trie(raw.get("culprit_words")) + r"(?=[\s«»\"،.]|$)"),
         lifted=re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("lifting_words")) + r"(?=\s)"))
 
