@@ -36,3 +36,12 @@ def test_a_visit_and_the_talks_during_it_stay_two(pipeline):
     events = _events(pipeline, text)
     assert [e for e in events if e[0] == "CONSULT"] == [("CONSULT", None, "khalifa_haftar", "luigi_di_maio", 0),
                                                        ("CONSULT", "visit", "luigi_di_maio", "khalifa_haftar", 0)]
+
+
+def test_a_headline_event_the_body_tells_otherwise_takes_the_leads_date_and_place(pipeline):
+    text = ("الشرطة التونسية تعتقل عشرات العمال المحتجين\n"
+            "تظاهر مئات العمال التونسيين، أمس الأربعاء، في مدينة صفاقس للمطالبة بتحسين الأجور.")
+    doc = pipeline.run(Article("t", text, dt.date(2021, 1, 21)))
+    got = [(str(e.type), e.sentence_index, e.date and str(e.date.date), e.location and e.location.place.id)
+           for e in doc.events]
+    assert got == [("COERCE", 0, "2021-01-20", "sfax"), ("PROTEST", 1, "2021-01-20", "sfax")]

@@ -28,6 +28,10 @@ def merge_restatements(events: tuple[Event, ...], sentences: tuple[Sentence, ...
     _fold_retold_meetings(out, drop)
     kept = [(i, e) for i, e in enumerate(out) if i not in drop]
     # a headline's event the body tells with other words still happened when and where the lead says
+    # a headline with no event of its own in the body still tells the lead's news: it takes its date and place
+    first_body = min((s.index for s in sentences if not s.headline), default=None)
+    news = next((b for _, b in kept if b.date is not None and b.date.date is not None
+                 and first_body is not None and b.sentence_index <= first_body + 1), None)
     result = []
     for i, e in kept:
         if e.sentence_index in headline and (e.date is None or e.location is None):
@@ -35,6 +39,8 @@ def merge_restatements(events: tuple[Event, ...], sentences: tuple[Sentence, ...
                          and b.sentence_index <= e.sentence_index + 3 and _shares_actor(b, e)), None)
             if lead is not None:
                 e = dataclasses.replace(e, date=e.date or lead.date, location=e.location or lead.location)
+            if e.date is None and news is not None and e.modality == "asserted":
+                e = dataclasses.replace(e, date=news.date, location=e.location or news.location)
         result.append(e)
     return tuple(result)
 
