@@ -69,3 +69,12 @@ def test_aid_happens_where_it_arrives_but_not_at_a_place_of_the_next_clause():
 def test_a_protest_in_front_of_a_landmark_happens_there():
     assert _event_places("تظاهر مئات الطلاب أمام قصر قرطاج، اليوم الاثنين، للمطالبة بإطلاق سراح زملائهم.") == [
         ("PROTEST", "carthage_palace")]
+
+
+def test_a_place_the_gazetteer_lacks_is_kept_after_a_cue_of_its_kind():
+    assert [(p.text, p.place.id, p.place.kind, p.place.lat) for p in
+            find_places("تظاهر مئات الطلاب في مدينة زيغينشور وفي منطقة عازلة.",
+                        normalize("تظاهر مئات الطلاب في مدينة زيغينشور وفي منطقة عازلة."), shipped_gazetteer())] == [
+        ("مدينة زيغينشور", "unlisted_زيغينشور", "city", None)]
+    assert _event_places("واندلعت مواجهات بين محتجين وقوات الأمن في مدينة زيغينشور جنوبي البلاد، قُتل خلالها "
+                         "شخصان على الأقل.") == [("ASSAULT", "unlisted_زيغينشور"), ("PROTEST", "unlisted_زيغينشور")]

@@ -760,7 +760,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 else:
                     sources = [a for a in before if a.prep is None and not a.coord][:1]
                 how = "agreement" if sources else how
-    if not sources and continues and previous.sources:
+    harmed = during and spec.type in _PATIENT_TYPES and _bare_noun(norm[nts + len(proclitic):nte]) in sp["passive_prone"]
+    if not sources and continues and previous.sources and not harmed:  # "مواجهات ...، قُتل خلالها شخصان": no doer
         first_word = norm[nte:nte + 20].split()[:1]
         from marsad.actors.discover import function_words
         if spec.pos == "noun" or during or not first_word or first_word[0] in function_words() \

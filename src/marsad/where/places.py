@@ -10,8 +10,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from marsad.arabic.normalize import Normalized
+from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.records import Mention, Place, PlaceMention
+from marsad.resources import load_yaml
 from marsad.where.gazetteer import Gazetteer
 
 
@@ -67,6 +68,36 @@ def _capital_places(gaz: Gazetteer) -> dict[str, Place]:
     return gaz._capitals
 
 
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    raw = load_yaml("places/cues.yaml")
+    kinds = {normalize_key(k): str(v) for k, v in raw["cues"].items()}
+    pattern = re.compile(r"(?<!\S)(?:[وف]?[بل]|[وف])?(" + word_trie(kinds, False) + r") ([^\s،,.:؛!؟?«»\"()]{3,})")
+    return pattern, kinds, frozenset(normalize_key(w) for w in raw.get("not_names") or [])
+
+
+def _unlisted_places(text: str, norm: Normalized, taken: list[tuple[int, int]], mentions: tuple[Mention, ...],
+                     country: str | None) -> list[PlaceMention]:
+    """"في مدينة زيغينشور": a name the gazetteer lacks, after a cue of its kind, as a place of the story's country
+    with no coordinates; not where a known place or an actor already stands."""
+    pattern, kinds, not_names = _cues()
+    from marsad.actors.discover import function_words
+    out = []
+    for m in pattern.finditer(norm.text):
+        name = m.group(2)
+        if name in not_names or name in function_words() or name.isdigit() or (
+                not name.startswith("ال") and name.endswith("يه")):
+            continue  # "منطقة عازلة"، "مدينة ساحلية": a description, not a name
+        s, e = norm.span_to_raw(m.start(), m.end(2))
+        if any(a < e and s < b for a, b in taken) or any(x.start < e and s < x.end for x in mentions):
+            continue
+        key = normalize_key(name)
+        place = Place(f"unlisted_{key}", name, text[norm.to_raw(m.start(2)):e], country or "", kinds[m.group(1)],
+                      None, None)
+        out.append(PlaceMention(s, e, text[s:e], place, norm.text[m.start():m.start(1)]))
+    return out
+
+
 def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Mention, ...] = (),
                 hits: list | None = None) -> tuple[PlaceMention, ...]:
     """Place mentions of a document, in text order."""
@@ -75,12 +106,14 @@ def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Men
     if hits is None:
         hits = gaz.lexicon.find(norm.text)
     extra = _capitals_by_adjective(norm, gaz, text)
-    if not hits:
-        return tuple(extra)
-    context: Counter = Counter(m.actor.country for m in mentions if m.actor.country)
+    context: Counter = Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country != "IGO")
     for h in hits:
         if len(h.values) == 1:
             context[gaz.places[h.values[0]].country] += 1
+    known = [norm.span_to_raw(h.start, h.end) for h in hits] + [(p.start, p.end) for p in extra]
+    extra += _unlisted_places(text, norm, known, mentions, context.most_common(1)[0][0] if context else None)
+    if not hits:
+        return tuple(sorted(extra, key=lambda p: p.start))
     out = []
     for h in hits:
         s, e = norm.span_to_raw(h.start, h.end)
