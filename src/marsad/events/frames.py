@@ -98,6 +98,7 @@ def _spec() -> dict:
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
         "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
+        "modifier_preps": frozenset(normalize_key(w) for w in raw.get("subject_modifier_prepositions") or []),
         "own_initial": frozenset(normalize_key(w) for w in raw.get("own_initial_nouns") or []),
         "masculine_names": frozenset(normalize_key(w) for w in raw.get("masculine_names") or []),
         "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
@@ -490,6 +491,12 @@ def _prep_of_trigger(a: Arg, gap: str) -> bool:
     """"رحب ... بتوقيع الحكومة": the ب before the noun is the trigger's, not the genitive's."""
     own = a.mention.proclitic
     return not gap.strip() and a.prep in ("ب", "ل") and own is not None and _spec()["attached"].get(own) != a.prep
+
+
+def _subject_modifier(gap: str) -> bool:
+    """A preposition and its noun right after a subject ("نواب عن المحافظة"، "مسؤولون في الوزارة")."""
+    words = gap.split()
+    return 2 <= len(words) <= 3 and words[0] in _spec()["modifier_preps"]
 
 
 def _dual(a: Arg) -> bool:
@@ -899,6 +906,8 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
         if not (direct or a.prep in allowed or (a.prep == "ل" and "direct" in allowed)):
             continue  # no way for the trigger to take it: its distance does not matter
         words = _content_words(norm, aside[1] if aside else r2n(start_after), r2n(a.mention.start), skips)
+        if direct and 0 < words <= 2 and sources and start_after > t_end and _subject_modifier(gap):
+            words = 0  # "وطالب نواب عن المحافظة الحكومة بـ": what qualifies the subject is no word of the object's
         if direct and (words == 0 or (a.via_noun or a.quantified or a.filler) and words <= 4
                        or ends_prep and words <= 2):  # "مع رجل شرق ليبيا المشير حفتر"
             targets.append(a)
