@@ -150,11 +150,13 @@ def test_places_named_in_the_story_count_for_the_state_it_is_about(pipeline):
 
 
 @pytest.mark.parametrize("text,day,expected", [
+    ("وأفرجت السلطات المصرية عن الناشط أحمد دومة.", dt.date(2023, 8, 20),
+     [("egypt_authorities", "EGYGOV"), ("new:16df0c3c1b", "EGYCVL")]),
     ("وأفرجت السلطات المصرية عن الناشط علاء عبد الفتاح.", dt.date(2023, 7, 20),
-     [("egypt_authorities", "EGYGOV"), ("new:c000be5e4c", "EGYCVL")]),
+     [("egypt_authorities", "EGYGOV"), ("alaa_abd_el_fattah", "EGYCVL")]),
     ("اعتقلت السلطات السنغالية المعارض عثمان سونكو.", dt.date(2023, 7, 31),
      [("senegal_authorities", "SENGOV"), ("ousmane_sonko", "SENOPP")]),
-], ids=["unknown-activist-discovered", "opposition-leader-before-office"])
+], ids=["unknown-activist-discovered", "known-activist", "opposition-leader-before-office"])
 def test_people_named_after_a_civilian_or_opposition_title(pipeline, text, day, expected):
     assert _ids(pipeline, text, day) == expected
 
