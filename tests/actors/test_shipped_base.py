@@ -167,3 +167,9 @@ def test_a_licensed_surname_takes_the_preposition_b_but_not_l(pipeline):
     assert ids.count("kais_saied") == 2
     text = "ألقى رئيس مجلس النواب عقيلة صالح كلمة. وصوت النواب لصالح القرار."
     assert [i for i, _ in _ids(pipeline, text, dt.date(2021, 7, 27))].count("aguila_saleh") == 1
+
+
+def test_a_states_name_takes_no_article_of_its_own(pipeline):
+    text = "قدمت الإمارات الدعم المالي للحكومة اليمنية بسبب الأزمة المالية."
+    assert _ids(pipeline, text, dt.date(2022, 1, 1)) == [
+        ("united_arab_emirates", "AREGOV"), ("yemeni_government", "YEMGOV")]

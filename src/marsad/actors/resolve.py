@@ -168,6 +168,8 @@ class ActorResolver:
             s, e = norm.span_to_raw(h.start, h.end)
             if key.kind == "short" and any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in place_spans):
                 continue
+            if key.kind in ("country", "capital") and h.proclitic.endswith(("ال", "لل")):
+                continue  # a state's name takes no article: "الدعم المالي" is financial, not Mali's
             items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
         st = _DocState(day)
         # "قدمت الإمارات مساعدات للمتضررين في سوريا": a state that acts is no place where a group is

@@ -17,8 +17,11 @@ from marsad.where.gazetteer import Gazetteer
 
 
 def place_hits(norm: Normalized, gaz: Gazetteer) -> list:
-    """The gazetteer's hits in a normalised text (found once, shared by actors and places)."""
-    return gaz.lexicon.find(norm.text) if gaz.lexicon is not None else []
+    """The gazetteer's hits in a normalised text (found once, shared by actors and places); a place's name takes no
+    article of its own ("الأزمة المالية" is financial, not of Malé; names with the article list it: "الخرطوم")."""
+    if gaz.lexicon is None:
+        return []
+    return [h for h in gaz.lexicon.find(norm.text) if not h.proclitic.endswith(("ال", "لل"))]
 
 
 def place_countries(norm: Normalized, gaz: Gazetteer, hits: list) -> list[tuple[int, str]]:
@@ -104,7 +107,7 @@ def find_places(text: str, norm: Normalized, gaz: Gazetteer, mentions: tuple[Men
     if gaz.lexicon is None:
         return ()
     if hits is None:
-        hits = gaz.lexicon.find(norm.text)
+        hits = place_hits(norm, gaz)
     extra = _capitals_by_adjective(norm, gaz, text)
     context: Counter = Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country != "IGO")
     for h in hits:
