@@ -173,3 +173,13 @@ def test_a_states_name_takes_no_article_of_its_own(pipeline):
     text = "قدمت الإمارات الدعم المالي للحكومة اليمنية بسبب الأزمة المالية."
     assert _ids(pipeline, text, dt.date(2022, 1, 1)) == [
         ("united_arab_emirates", "AREGOV"), ("yemeni_government", "YEMGOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("واستقبل رئيس توغو وزير الخارجية المالي عبد الله ديوب.",
+     [("togo_head_of_state", "TGOGOV"), ("abdoulaye_diop", "MLIGOV")]),
+    ("هاجم مسلحون الجيش المالي في وسط البلاد.", [("mali_gunmen", "MLIREB"), ("malian_army", "MLIMIL")]),
+    ("أعلنت الحكومة زيادة الدعم المالي للمزارعين.", [("unknown_government", "GOV"), ("unknown_professionals", "CVL")]),
+], ids=["malian-after-a-title", "full-plural-is-no-construct", "financial"])
+def test_a_states_name_as_its_adjective_only_after_a_title(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2022, 1, 1)) == expected

@@ -46,6 +46,9 @@ class _Item:
     readings: tuple[Key, ...] = ()
     nstart: int = 0
     """Start in the normalised text (for context checks without normalising again)."""
+    after_title_only: bool = False
+    """A state's name read as its adjective ("المالي"): a nationality only right after a title ("وزير الخارجية
+    المالي"); alone it is mostly a common word ("الدعم المالي" is financial support)."""
 
 
 @dataclass(slots=True)
@@ -168,9 +171,14 @@ class ActorResolver:
             s, e = norm.span_to_raw(h.start, h.end)
             if key.kind == "short" and any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in place_spans):
                 continue
+            bare_name = False
             if key.kind in ("country", "capital") and h.proclitic.endswith(("ال", "لل")):
-                continue  # a state's name takes no article: "الدعم المالي" is financial, not Mali's
-            items.append(_Item(s, e, key, h.proclitic, h.values, h.start))
+                # a state's name takes no article: "السورية" is the adjective; "المالي" may be Mali's only after a title
+                adj = next((r for r in h.values if r.kind == "adj"), None)
+                if adj is None and key.kind == "capital":
+                    continue
+                key, bare_name = adj or Key("adj", key.ref), adj is None
+            items.append(_Item(s, e, key, h.proclitic, h.values, h.start, bare_name))
         st = _DocState(day)
         # "قدمت الإمارات مساعدات للمتضررين في سوريا": a state that acts is no place where a group is
         actors_at = {it.start for it in items if it.key.kind in ("country", "capital") and "ب" not in (it.proclitic or "")
@@ -187,7 +195,7 @@ class ActorResolver:
         # what the article is about: every state, capital, adjective and named actor counts, wherever it stands
         for it in items:
             c = self._key_country(it.key)
-            if c and c != "IGO":
+            if c and c != "IGO" and not it.after_title_only:
                 st.countries[c] += 1
         st.countries.update(c for _, c in st.places)  # "درعا" three times: a story about Syria
         out: list[Mention] = []
@@ -256,6 +264,8 @@ class ActorResolver:
             if actor is None:
                 return i + 1, None
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, k.kind)
+        if k.kind == "adj" and it.after_title_only:
+            return i + 1, None  # "الدعم المالي": no title before it, so no nationality
         if k.kind == "adj":
             actor = self._country_actor(k.ref)
             if actor is None:
@@ -398,7 +408,8 @@ class ActorResolver:
                     break  # "الحكومة الإثيوبية جبهة تحرير تيغراي": two mentions
                 head_words = normalize_key(text[first.start:first.end]).split()
                 if not items[j].proclitic and head.kind != "PER" and head_words and (
-                        _DEFINITE.match(head_words[0]) or head_words[-1].startswith("ال")):
+                        _DEFINITE.match(head_words[0]) or head_words[-1].startswith("ال")
+                        or head_words[-1].endswith(("ون", "ين"))):  # "مسلحون الجيش": a full plural is no construct
                     # "وصف الجيش قوات الدعم السريع": a noun with its article governs no genitive; nor does a
                     # construct that has its own ("اتهم مجلس النواب حكومة الدبيبة")
                     break
