@@ -183,3 +183,8 @@ def test_a_states_name_takes_no_article_of_its_own(pipeline):
 ], ids=["malian-after-a-title", "full-plural-is-no-construct", "financial"])
 def test_a_states_name_as_its_adjective_only_after_a_title(pipeline, text, expected):
     assert _ids(pipeline, text, dt.date(2022, 1, 1)) == expected
+
+
+def test_a_counted_head_takes_its_count_into_the_mention(pipeline):
+    doc = pipeline.run(Article("t", "واعتقلت الشرطة الكينية أكثر من 300 شخص.", dt.date(2023, 7, 20)))
+    assert [m.text for m in doc.mentions] == ["الشرطة الكينية", "300 شخص"]

@@ -167,6 +167,7 @@ class ActorResolver:
         items: list[_Item] = []
         self._norm = norm.text
         self._normalized = norm
+        self._coded = coded
         for h, key in self.matcher.hits(norm.text):
             s, e = norm.span_to_raw(h.start, h.end)
             if key.kind == "short" and any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in place_spans):
@@ -204,6 +205,9 @@ class ActorResolver:
         while i < len(items):
             first = items[i]
             i, mention = self._chain(coded, items, i, st, sent_of, out)
+            if mention is not None and first.key.kind == "head" and self.base.heads[int(first.key.ref)].counted \
+                    and mention.start == first.start:
+                mention = self._with_count(mention, first)  # "أكثر من 300 شخص": the count is part of the mention
             if mention is not None:
                 if mention.role:
                     st.last_role = mention.role
@@ -290,6 +294,15 @@ class ActorResolver:
     def _norm_word_after(text: str, pos: int) -> str:
         words = text[pos:pos + 20].split()
         return normalize_key(words[0]).strip("،,.") if words else ""
+
+    def _with_count(self, mention: Mention, first: _Item) -> Mention:
+        base = max(0, first.nstart - 16)
+        m = self._count_before.search(self._norm[base:first.nstart])
+        if m is None:
+            return mention
+        word = m.group()
+        start = self._normalized.to_raw(base + m.start() + len(word) - len(word.lstrip()))
+        return Mention(start, mention.end, self._coded[start:mention.end], mention.actor, mention.via, mention.role)
 
     @staticmethod
     def _is_government(e: Entry) -> bool:
