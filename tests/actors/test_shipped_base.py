@@ -188,3 +188,8 @@ def test_a_states_name_as_its_adjective_only_after_a_title(pipeline, text, expec
 def test_a_counted_head_takes_its_count_into_the_mention(pipeline):
     doc = pipeline.run(Article("t", "واعتقلت الشرطة الكينية أكثر من 300 شخص.", dt.date(2023, 7, 20)))
     assert [m.text for m in doc.mentions] == ["الشرطة الكينية", "300 شخص"]
+
+
+def test_givers_after_aid_with_its_preposition_are_actors_not_places(pipeline):
+    text = "وصلت إلى بنغازي طائرات محملة بالمساعدات الطبية والغذائية من مصر والجزائر."
+    assert _ids(pipeline, text, dt.date(2023, 9, 14)) == [("egypt", "EGYGOV"), ("algeria", "DZAGOV")]

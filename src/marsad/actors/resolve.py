@@ -89,7 +89,7 @@ class ActorResolver:
         self._locative = re.compile(r"[\s«\"“(](?:[وف]?" + word_trie(context["locative_before"])
                                     + r"|(?<=\s)[وف]?ب?(?:ال)?" + word_trie(context["city_nouns"])
                                     + r"\s+\S+)\s*$")  # "في العاصمة الكينية نيروبي"
-        self._gift_before = re.compile(r"\s[وف]?" + word_trie(context.get("gifts_before"))
+        self._gift_before = re.compile(r"\s[وف]?ب?" + word_trie(context.get("gifts_before"))
                                        + r"(?:\s+\S+){0,3}\s+[وف]?من\s*$")
         self._city_before = re.compile(r"\s[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
