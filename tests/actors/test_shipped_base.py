@@ -193,3 +193,11 @@ def test_a_counted_head_takes_its_count_into_the_mention(pipeline):
 def test_givers_after_aid_with_its_preposition_are_actors_not_places(pipeline):
     text = "وصلت إلى بنغازي قوافل محملة بالمساعدات الطبية والغذائية من مصر والجزائر."
     assert _ids(pipeline, text, dt.date(2023, 9, 14)) == [("egypt", "EGYGOV"), ("algeria", "DZAGOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وصلت إلى بنغازي طائرات محملة بالمساعدات الطبية من مصر.", [("egypt", "EGYGOV")]),
+    ("شنت طائرات حربية مصرية غارات على مواقع في درنة.", [("egypt_air_force", "EGYMIL")]),
+], ids=["aid-aircraft", "war-planes"])
+def test_aircraft_that_carry_aid_are_no_air_force(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2023, 9, 14)) == expected

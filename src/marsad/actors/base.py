@@ -120,6 +120,8 @@ class Head:
     """Names an actor the text says is unknown ("طائرة مسيرة مجهولة"): no mention is made."""
     counted: bool = False
     """Codes only right after a number or a count word ("اعتقلت الشرطة 300 شخص"; bare "شخص" is anyone)."""
+    not_before: frozenset[str] = frozenset()
+    """Words that, right after the head, make it no actor ("طائرات مساعدات"، "طائرة ركاب": no air force)."""
     anaphor: bool = False
     """Refers back to the last group of its sector named a few sentences before ("الجماعة" after "الحوثيون");
     codes nothing when there is none."""
@@ -277,7 +279,8 @@ def _head(raw: Any, where: str, fixed: bool) -> Head:
         raise ResourceError(f"{where}: field 'country' is required for a fixed title")
     return Head(hid, ar, str(raw.get("kind") or "PER"), raw.get("sector"), raw.get("role"),
                 country, bool(raw.get("plural")), bool(raw.get("needs_country")),
-                bool(raw.get("unidentified")), bool(raw.get("counted")), bool(raw.get("anaphor")))
+                bool(raw.get("unidentified")), bool(raw.get("counted")),
+                frozenset(normalize_key(w) for w in raw.get("not_before") or []), bool(raw.get("anaphor")))
 
 
 def load_base(directory: Path | None = None) -> ActorBase:

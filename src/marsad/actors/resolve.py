@@ -348,6 +348,8 @@ class ActorResolver:
             head = self.base.fixed[int(k.ref)]
         else:
             honorific = k.ref
+        if head is not None and head.not_before and self._norm_word_after(text, first.end) in head.not_before:
+            return i + 1, None  # "طائرات مساعدات"، "طائرة ركاب": aircraft that carry, no air force
         if head is not None and head.counted \
                 and not self._count_before.search(self._norm[max(0, first.nstart - 16):first.nstart]):
             return i + 1, None  # "شخص" alone is anyone; "300 شخص" are people held or hurt
