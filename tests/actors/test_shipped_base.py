@@ -201,3 +201,16 @@ def test_givers_after_aid_with_its_preposition_are_actors_not_places(pipeline):
 ], ids=["aid-aircraft", "war-planes"])
 def test_aircraft_that_carry_aid_are_no_air_force(pipeline, text, expected):
     assert _ids(pipeline, text, dt.date(2023, 9, 14)) == expected
+
+
+@pytest.mark.parametrize("text,day,expected", [
+    ("والتقى المبعوث الأممي الحوثيين في صنعاء.", dt.date(2022, 6, 1), [("hans_grundberg", "IGOUN"), ("houthis", "YEMREB")]),
+    ("ودعا المبعوث الأممي الأطراف الليبية إلى الحوار.", dt.date(2022, 6, 1),
+     [("stephanie_williams", "IGOUN"), ("libya_parties", "LBY")]),
+    ("واستقبل الرئيس العراقي السفير الأمريكي في بغداد.", dt.date(2022, 6, 1),
+     [("barham_salih", "IRQGOV"), ("united_states_ambassador", "USAGOV")]),
+    ("وقال رئيس حكومة الوحدة الوطنية إن الانتخابات ستجري.", dt.date(2022, 6, 1), [("abdul_hamid_dbeibah", "LBYGOV")]),
+], ids=["un-envoy-in-a-yemeni-story", "un-envoy-in-a-libyan-story", "ambassador-in-an-iraqi-story",
+        "head-of-the-tripoli-government-not-its-rival"])
+def test_a_posts_holder_is_the_one_for_the_story_and_the_government_named(pipeline, text, day, expected):
+    assert _ids(pipeline, text, day) == expected

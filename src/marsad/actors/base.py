@@ -120,6 +120,8 @@ class Head:
     """Names an actor the text says is unknown ("طائرة مسيرة مجهولة"): no mention is made."""
     counted: bool = False
     """Codes only right after a number or a count word ("اعتقلت الشرطة 300 شخص"; bare "شخص" is anyone)."""
+    orgs: frozenset[str] = frozenset()
+    """Organisations whose head the title names ("رئيس حكومة الوحدة الوطنية": not the rival government's head)."""
     not_before: frozenset[str] = frozenset()
     """Words that, right after the head, make it no actor ("طائرات مساعدات"، "طائرة ركاب": no air force)."""
     anaphor: bool = False
@@ -144,27 +146,35 @@ class ActorBase:
     role_keys: set[str] = field(default_factory=set)
     """Valid role keys."""
     plural_roles: set[str] = field(default_factory=set)
+    role_hosts: dict[str, str] = field(default_factory=dict)
+    """Role key -> the state the post is held in or for (roles.yaml ``host``)."""
+    role_family: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Role key -> the roles of its family by host state (roles.yaml ``family``)."""
     """Role keys several people hold at once (a bare title cannot pick one of them)."""
     _roles: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = field(default_factory=dict)
+    _role_org: dict[tuple[str, str, dt.date], str | None] = field(default_factory=dict)
 
     def index_roles(self) -> None:
         """Build the (role, country) -> holders index used by ``holder``."""
         self._roles.clear()
+        self._role_org.clear()
         for e in self.entries.values():
             for r in e.roles:
                 if r.role:
                     self._roles.setdefault((r.role, r.country), []).append((r.start, r.end, e.actor.id))
+                    self._role_org[(e.actor.id, r.role, r.start)] = r.org
         for v in self._roles.values():
             v.sort()
 
-    def holder(self, role: str, country: str, day: dt.date | None) -> Entry | None:
-        """Who held ``role`` for ``country`` on ``day`` (the latest to start, if several)."""
+    def holder(self, role: str, country: str, day: dt.date | None, orgs: frozenset[str] = frozenset()) -> Entry | None:
+        """Who held ``role`` for ``country`` on ``day`` (the latest to start, if several); with ``orgs``, only a
+        role in one of those organisations (rival governments each have a head)."""
         spans = self._roles.get((role, country))
         if not spans or day is None or role in self.plural_roles:
             return None
         i = bisect_right(spans, (day, dt.date.max, "\uffff"))
         for start, end, actor_id in reversed(spans[:i]):
-            if end is None or day <= end:
+            if (end is None or day <= end) and (not orgs or self._role_org.get((actor_id, role, start)) in orgs):
                 return self.entries[actor_id]
         return None
 
@@ -279,7 +289,7 @@ def _head(raw: Any, where: str, fixed: bool) -> Head:
         raise ResourceError(f"{where}: field 'country' is required for a fixed title")
     return Head(hid, ar, str(raw.get("kind") or "PER"), raw.get("sector"), raw.get("role"),
                 country, bool(raw.get("plural")), bool(raw.get("needs_country")),
-                bool(raw.get("unidentified")), bool(raw.get("counted")),
+                bool(raw.get("unidentified")), bool(raw.get("counted")), frozenset(raw.get("orgs") or []),
                 frozenset(normalize_key(w) for w in raw.get("not_before") or []), bool(raw.get("anaphor")))
 
 
@@ -292,6 +302,12 @@ def load_base(directory: Path | None = None) -> ActorBase:
         rows = load_yaml_file(roles_file) or []
         base.role_keys = {r["role"] for r in rows}
         base.plural_roles = {r["role"] for r in rows if r.get("multiple")}
+        base.role_hosts = {r["role"]: str(r["host"]) for r in rows if r.get("host")}
+        families: dict[str, dict[str, str]] = {}
+        for r in rows:
+            if r.get("family") and r.get("host"):
+                families.setdefault(str(r["family"]), {})[str(r["host"])] = r["role"]
+        base.role_family = {r["role"]: families[str(r["family"])] for r in rows if r.get("family") and r.get("host")}
     for path in sorted(folder.glob("*.yaml")):
         stem = path.stem
         if stem not in ("countries", "titles", "honorifics") and not stem.startswith(("people_", "orgs_")):

@@ -82,6 +82,7 @@ class ActorResolver:
         self._state_groups = frozenset(context.get("state_group_heads") or [])
         self._own_state = frozenset(context.get("own_state_heads") or [])
         self._former = frozenset(normalize_key(w) for w in context.get("former_words") or [])
+        self._modifier_gap = re.compile(r"(?:\s*" + word_trie(context.get("title_modifiers")) + r"(?=\s|$))+\s*$")
         self._community_gap = re.compile(r"(?:\s*[وف]?" + word_trie(context.get("community_words"))
                                          + r"(?=\s|$))+\s*$")  # "اللاجئين الأكراد الإيرانيين"
         # the next three are searched in " " + text: a pattern that opens with a character set lets the engine
@@ -138,8 +139,14 @@ class ActorResolver:
         role = head.role
         if head.id == "counterpart" and st.last_role:
             role = st.last_role  # "وزير الداخلية الليبي ونظيره الإيطالي": Italy's interior minister
+        if role and role in self.base.role_hosts and st.countries:
+            # "المبعوث الأممي" in a story about Yemen is the envoy for Yemen; "السفير الأمريكي" in a story about
+            # Iraq is no ambassador to Libya
+            story = st.countries.most_common(1)[0][0]
+            if self.base.role_hosts[role] != story:
+                role = self.base.role_family.get(role, {}).get(story)
         if role and country:
-            holder = self.base.holder(role, country, st.day)
+            holder = self.base.holder(role, country, st.day, head.orgs)
             if holder is not None:
                 return self._entry_actor(holder, st.day), "title"
         if head.kind != "PER" and head.sector == "GOV" and not head.plural:
@@ -391,7 +398,9 @@ class ActorResolver:
         closed = False  # a nationality adjective ends the head's construct ("الحكومة الإثيوبية" + a new name)
         while j < len(items) and (_GAP_OK.match(text[end:items[j].start]) or (
                 head is not None and head.kind != "PER" and items[j].key.kind == "adj" and j == i + 1
-                and items[j].start - end < 40 and self._community_gap.match(normalize_key(text[end:items[j].start])))):
+                and items[j].start - end < 40 and self._community_gap.match(normalize_key(text[end:items[j].start])))
+                or (head is not None and head.kind == "PER" and items[j].key.kind in ("name", "short")
+                    and items[j].start - end < 30 and self._modifier_gap.match(normalize_key(text[end:items[j].start])))):
             nk = items[j].key
             pro_ok = items[j].proclitic in _COMPLEMENT_PRO
             entry = self.base.entries.get(nk.ref) if nk.kind in ("name", "short") else None
@@ -422,8 +431,8 @@ class ActorResolver:
                 if closed and not items[j].proclitic and entry.actor.kind != "PER":
                     break  # "الحكومة الإثيوبية جبهة تحرير تيغراي": two mentions
                 head_words = normalize_key(text[first.start:first.end]).split()
-                if not items[j].proclitic and head.kind != "PER" and head_words and (
-                        _DEFINITE.match(head_words[0]) or head_words[-1].startswith("ال")
+                if not items[j].proclitic and head_words and (
+                        (len(head_words) == 1 and _DEFINITE.match(head_words[0])) or head_words[-1].startswith("ال")
                         or head_words[-1].endswith(("ون", "ين"))):  # "مسلحون الجيش": a full plural is no construct
                     # "وصف الجيش قوات الدعم السريع": a noun with its article governs no genitive; nor does a
                     # construct that has its own ("اتهم مجلس النواب حكومة الدبيبة")
