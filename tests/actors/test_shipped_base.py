@@ -214,3 +214,9 @@ def test_aircraft_that_carry_aid_are_no_air_force(pipeline, text, expected):
         "head-of-the-tripoli-government-not-its-rival"])
 def test_a_posts_holder_is_the_one_for_the_story_and_the_government_named(pipeline, text, day, expected):
     assert _ids(pipeline, text, day) == expected
+
+
+def test_a_modifier_between_a_title_and_the_name_keeps_one_mention(pipeline):
+    doc = pipeline.run(Article("t", "وأعلن رئيس الوزراء المؤقت كلود جوزيف حالة الحصار في البلاد.", dt.date(2021, 7, 8)))
+    assert [(m.text, m.actor.id) for m in doc.mentions] == [("رئيس الوزراء المؤقت كلود جوزيف", "claude_joseph")]
+    assert [(str(e.type), e.source.actor.id, e.target) for e in doc.events] == [("COERCE", "claude_joseph", None)]
