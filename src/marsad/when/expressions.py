@@ -336,10 +336,20 @@ _OPENERS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Placeholders whose words open a family only before a word of these others ("في" is the commonest word of all,
+# and a date after it is rare): the gate asks for that word too (tests compare the gated and the full scan).
+_LEADS: dict[str, tuple[str, ...]] = {"MPREP": ("EDGE", "MONTHNOUN", "MONTH"), "YPREP": ("EDGE", "YEARNOUN", _DIGIT),
+                                      "THIS": ("WEEKNOUN", "MONTHDEF", "YEARDEF")}
+
+
 def _opener(lex: Lexicon, names: Any) -> str:
-    """A digit or the first word of one of the placeholders ``names``, ending there."""
-    words = {w.split()[0] for name in names if name != _DIGIT for w in _placeholder_words(lex, name)}
+    """A digit or the first word of one of the placeholders ``names``, ending there (a word of ``_LEADS`` followed
+    by what may come after it)."""
+    words = {w.split()[0] for name in names if name != _DIGIT and name not in _LEADS
+             for w in _placeholder_words(lex, name)}
     alternatives = ([r"\d"] if _DIGIT in names else []) + ([f"{_trie(words)}(?!\\w)"] if words else [])
+    alternatives += [f"{_trie(_placeholder_words(lex, name))}\\s+{_opener(lex, _LEADS[name])}"
+                     for name in sorted(set(names) & _LEADS.keys())]
     return "(?:" + "|".join(alternatives) + ")"
 
 
