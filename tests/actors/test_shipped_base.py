@@ -220,3 +220,9 @@ def test_a_modifier_between_a_title_and_the_name_keeps_one_mention(pipeline):
     doc = pipeline.run(Article("t", "وأعلن رئيس الوزراء المؤقت كلود جوزيف حالة الحصار في البلاد.", dt.date(2021, 7, 8)))
     assert [(m.text, m.actor.id) for m in doc.mentions] == [("رئيس الوزراء المؤقت كلود جوزيف", "claude_joseph")]
     assert [(str(e.type), e.source.actor.id, e.target) for e in doc.events] == [("COERCE", "claude_joseph", None)]
+
+
+def test_a_bare_commission_after_the_electoral_commission_is_named_is_that_commission(pipeline):
+    text = ("اقترحت المفوضية الوطنية العليا للانتخابات تأجيل الاقتراع. ودعا سيف الإسلام القذافي، في تسجيل مصور، "
+            "المفوضية إلى الالتزام بالقانون.")
+    assert [i for i, _ in _ids(pipeline, text, dt.date(2021, 12, 23))].count("hnec_libya") == 2
