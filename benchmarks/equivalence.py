@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUTS = [
     ROOT.parent / "shared" / "eval" / "seeds-gold.jsonl",
-    *(ROOT / "tests" / "fixtures" / "gold" / f"{name}-gold.jsonl" for name in ("own", "wire", "wire2", "long")),
+    *(ROOT / "tests" / "fixtures" / "gold" / f"{name}-gold.jsonl" for name in ("own", "wire", "wire2", "long", "wire3")),
     ROOT / "src" / "marsad" / "data" / "samples" / "articles.jsonl",
 ]
 FIELDS = ("removals", "sentences", "mentions", "dates", "places", "notes", "events")
