@@ -512,6 +512,8 @@ class ActorResolver:
                 at, rest = rest[0].end, rest[1:]
             limit = rest[0].start if rest else None
             found = discover_name(text, at, head, actor, limit, (country or "") in self._arab)
+            if found is not None and _has_verb(text[at:found[1]]):
+                found = None  # "الرئيس المصري يصدر عفوا": a verb, not a name the base lacks
             if found is not None and ranked:
                 j += 1  # the rank is part of this mention
             if found is not None and (via != "title" or actor.id.endswith(head.id)):
@@ -728,10 +730,13 @@ def _posts_in(base: ActorBase) -> dict[str, list[tuple]]:
 
 
 def _has_verb(gap: str) -> bool:
-    from marsad.events.lexicon import trigger_lexicon  # late: events are compiled after actors
+    """A trigger verb, or a verb of saying or a light verb ("يصدر"، "أعلن"), in ``gap``."""
+    from marsad.events.frames import speech_verbs  # late: events are compiled after actors
+    from marsad.events.lexicon import trigger_lexicon
     from marsad.arabic.normalize import normalize
 
-    return any(v.pos == "verb" for h in trigger_lexicon().find(normalize(gap).text) for v in h.values)
+    norm = normalize(gap).text
+    return any(v.pos == "verb" for h in trigger_lexicon().find(norm) for v in h.values) or bool(speech_verbs(norm))
 
 
 def _family(head_id: str) -> str:
