@@ -76,3 +76,8 @@ def test_capital_as_metonym_but_not_as_location(mini_pipeline):
 def test_count_before_plural_nationality_names_the_people(mini_pipeline, text, expected):
     got = _mentions(mini_pipeline, text, dt.date(2021, 9, 16))
     assert got == ([expected] if expected else [])
+
+
+def test_no_name_is_discovered_across_a_time_phrase_or_a_conjunction(mini_pipeline):
+    doc = mini_pipeline.run(Article("t", "احتجزت السلطات السفير الإيطالي لساعات وراب يندد بالاحتجاز.", dt.date(2020, 2, 13)))
+    assert [(m.text, m.via) for m in doc.mentions] == [("السفير الإيطالي", "title")]

@@ -65,8 +65,8 @@ def discover_name(text: str, pos: int, head: Head, title_actor: Actor, limit: in
         if not w or w.end() > limit:
             break
         token = normalize_key(w.group())
-        if token in stop or (token.startswith("و") and token[1:] in stop) or len(token) < 2:
-            break
+        if token in stop or (token.startswith("و") and (token[1:] in stop or words)) or len(token) < 2:
+            break  # "و" before a later word starts another phrase ("السفير البريطاني ... وراب يندد")
         if token.startswith(_PREP_ARTICLE):  # "بالوفد": a preposition with an article starts a new phrase
             break
         if token.startswith("ال") and (not words or not arabic_names):
