@@ -535,8 +535,9 @@ def _addressed(spec: TriggerSpec, proclitic: str, a0: Arg, norm: str, nts: int, 
         return False
     # "وطالب الاتحاد الأوروبي بالإفراج": a state or body may well be the new subject; the usual addressees,
     # or an actor opening a quotation ("وطالب «مجلس الأمن بإصدار"), are not
+    # "واتهم الدبيبة بـ«التشبث بالسلطة»": the one accused comes right before what he is accused of
     return a0.mention.via == "generic" or a0.mention.actor.id in _spec()["addressees"] \
-        or '"' in norm[nts:r2n(a0.mention.start)]
+        or '"' in norm[nts:r2n(a0.mention.start)] or (spec.type == "ACCUSE" and nxt[0][:1] == "ب")
 
 
 def patient_noun(word: str) -> bool:
@@ -748,9 +749,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
                 and _content_words(norm, nte, r2n(a0.mention.start), skips) <= 3:  # "أكد أن X": X is the clause's
             sources = [a0]  # the subject follows its verb closely; a far actor belongs to another phrase
             how = "subject-after"
-            if continues and previous.sources and _addressed(spec, proclitic, a0, norm, nts, r2n):
-                # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on
-                sources = [Arg(m, None, False) for m in previous.sources]
+            own = [a for a in before if a.prep is None and not a.coord][:1]
+            if continues and (previous.sources or own) and _addressed(spec, proclitic, a0, norm, nts, r2n):
+                # "... . ودعا المجتمع الدولي إلى دعم الانتخابات": the subject is dropped, the actor is the one called on;
+                # the subject of its own sentence first ("نفى باشاغا أي علاقة له بالهجوم، واتهم الدبيبة بـ")
+                sources = own or [Arg(m, None, False) for m in previous.sources]
                 how = "continued-subject+addressee"
             elif pronoun := (prev_word[0] if prev_word and prev_word[0] in sp["pronoun_subjects"] and not proclitic
                              else None):

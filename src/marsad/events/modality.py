@@ -65,6 +65,10 @@ def _cues() -> dict:
 
 
 
+# a comma and a conjunction start the next clause ("، واتهم"، "، فيما"، "، لكنه"; not "، في بيان")
+_NEW_CLAUSE = re.compile(r"[،,]\s*(?:و(?!(?:في|من|على|عن)\s)|ف(?!ي\s)|لكن)")
+
+
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
              threat: bool = False, speech_act: bool = False) -> Modality:
     """Modality of a trigger at ``trigger_pos`` in a normalised sentence (``threat``: the trigger is a threat;
@@ -87,8 +91,9 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
             or c["habitual"].intersection(norm_sentence[max(0, trigger_pos - 40):trigger_pos].split()[-3:]):
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
     prefix = " " + norm_sentence[:trigger_pos]
-    if c["denial"].search(prefix):
-        return Modality.NEGATED
+    denials = list(c["denial"].finditer(prefix))
+    if denials and not _NEW_CLAUSE.search(" " + norm_sentence[:trigger_pos + 3], denials[-1].end()):
+        return Modality.NEGATED  # but "نفى باشاغا أي علاقة له بالهجوم، واتهم الدبيبة": a new clause is asserted
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
     participle = bool(word) and _PARTICIPLE.match(word[0]) is not None  # "الاتفاقات المبرمة": a fact
     aside = after_circumstance(norm_sentence, trigger_pos)  # "دعا X، في اتصال هاتفي مع Y، إلى": its circumstance
