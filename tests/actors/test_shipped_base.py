@@ -226,3 +226,8 @@ def test_a_bare_commission_after_the_electoral_commission_is_named_is_that_commi
     text = ("اقترحت المفوضية الوطنية العليا للانتخابات تأجيل الاقتراع. ودعا سيف الإسلام القذافي، في تسجيل مصور، "
             "المفوضية إلى الالتزام بالقانون.")
     assert [i for i, _ in _ids(pipeline, text, dt.date(2021, 12, 23))].count("hnec_libya") == 2
+
+
+def test_a_security_delegation_is_of_the_state_named_nearest_before_it(pipeline):
+    text = "وطلبت أحزاب معارضة من وزير الخارجية الإيطالي توضيحات حول زيارة وفد أمني للقيادة العامة للجيش الليبي."
+    assert ("italy_security_delegation", "ITASPY") in _ids(pipeline, text, dt.date(2021, 1, 23))
