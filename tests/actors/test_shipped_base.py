@@ -231,3 +231,9 @@ def test_a_bare_commission_after_the_electoral_commission_is_named_is_that_commi
 def test_a_security_delegation_is_of_the_state_named_nearest_before_it(pipeline):
     text = "وطلبت أحزاب معارضة من وزير الخارجية الإيطالي توضيحات حول زيارة وفد أمني للقيادة العامة للجيش الليبي."
     assert ("italy_security_delegation", "ITASPY") in _ids(pipeline, text, dt.date(2021, 1, 23))
+
+
+def test_the_rival_government_is_one_mention_of_the_story_states_government(pipeline):
+    text = "تدعم موسكو المشير خليفة حفتر، في حين أرسلت أنقرة قوات لدعم الحكومة المناوئة له في طرابلس."
+    doc = pipeline.run(Article("t", text, dt.date(2020, 6, 1)))
+    assert [(m.text, m.actor.code) for m in doc.mentions if "الحكومة" in m.text] == [("الحكومة المناوئة", "LBYGOV")]
