@@ -237,3 +237,12 @@ def test_the_rival_government_is_one_mention_of_the_story_states_government(pipe
     text = "تدعم موسكو المشير خليفة حفتر، في حين أرسلت أنقرة قوات لدعم الحكومة المناوئة له في طرابلس."
     doc = pipeline.run(Article("t", text, dt.date(2020, 6, 1)))
     assert [(m.text, m.actor.code) for m in doc.mentions if "الحكومة" in m.text] == [("الحكومة المناوئة", "LBYGOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وأدان المجلس العدوان على طرابلس.", [("libya_capital_city", "LBY")]),
+    ("ورحبت طرابلس بالقرار.", [("libya", "LBYGOV")]),
+    ("أرسل المؤتمر دعوة إلى الدول المشاركة فيه.", [("unknown_participating_states", "GOV")]),
+], ids=["attacked-capital-is-the-city", "capital-as-metonym", "participating-states-of-no-state"])
+def test_a_capital_attacked_is_the_city_and_participating_states_are_of_no_state(pipeline, text, expected):
+    assert _ids(pipeline, text, dt.date(2020, 1, 1)) == expected

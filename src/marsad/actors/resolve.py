@@ -75,6 +75,9 @@ class ActorResolver:
         context = load_yaml("actors/context.yaml")
         self._voice_of = dict(context.get("voice_of") or {})
         self._stateless = frozenset(context.get("stateless_heads") or [])
+        self._of_no_state = frozenset(context.get("no_state_heads") or [])
+        self._attacked = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?" + word_trie(context.get("attacks_on_a_city"))
+                                    + r"\s+(?:علي|نحو|ضد)\s*$")  # normalised: على is written علي
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
         self._local = re.compile(r"\s*(?:\S+\s+)?" + word_trie(context.get("local_words"))
                                  + r"(?=$|[\s.،,؛:!?؟])")
@@ -274,6 +277,10 @@ class ActorResolver:
             actor = self._country_actor(k.ref)
             if actor is None:
                 return i + 1, None
+            if k.kind == "capital" and self._attacked.search(self._norm, max(0, it.nstart - 16), it.nstart):
+                # "العدوان على طرابلس": the city is what is attacked, not its government
+                actor = Actor(f"{actor.id}_capital_city", f"{actor.name} (capital city)", "", ActorKind.GPE,
+                              actor.country, None)
             return i + 1, Mention(it.start, it.end, text[it.start:it.end], actor, k.kind)
         if k.kind == "adj" and it.after_title_only:
             return i + 1, None  # "الدعم المالي": no title before it, so no nationality
@@ -478,7 +485,7 @@ class ActorResolver:
                 if country is None and self._local.match(normalize_key(text[end:end + 24])):
                     # "كل الأطراف الفاعلة المحلية": the local ones are those of the article's country
                     country = self._context_country(items, i, st, sent_of, out, False, True)
-                if country is None:
+                if country is None and head.id not in self._of_no_state:
                     # "دعت واشنطن ولندن وأوسلو الطرفين": the sides of the state the article is about, not the speakers'
                     sent = sent_of(first.start)
                     speakers = {m.actor.country for m in out if sent_of(m.start) == sent}
