@@ -637,8 +637,11 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     # "وجدد وزير الخارجية المغربي دعم المملكة للأشقاء": the speaker is the source of the nominal event
     speaker = _speech_subject(norm, nts, before, r2n, skips, 1 if spec.pos == "phrase" else 0, speech)
     if speaker and _bare_noun(norm[nts:nte - len(enclitic)]) in sp["patient_nouns"] and not sp["light_doer"].search(
-            norm[max(0, nts - 40):nts]):
-        speaker = []  # "أعلنت وزارة الدفاع مقتل جنديين": who announces a death did not cause it
+            norm[max(0, nts - 40):nts]) and not (spec.type == "COERCE" and all(
+                (a.mention.actor.sector or "") in _FORCE_SECTORS for a in speaker)):
+        # "أعلنت وزارة الدفاع مقتل جنديين": who announces a death did not cause it; but police or soldiers who
+        # announce an arrest made it ("وأعلنت مديرية الأمن العام توقيف 44 شخصا")
+        speaker = []
     if speaker:
         # "جدد X دعم ..." : after a verb of saying and its subject, دعم can only be a masdar
         sources = speaker
