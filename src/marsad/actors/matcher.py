@@ -38,6 +38,16 @@ def adjective_forms(stem: str) -> set[str]:
     return {s, s + "ه", s + "ا", s + "ون", s + "ين", s + "ان", s + "تان", s + "ات"}
 
 
+def adjective_table(base: ActorBase) -> dict[str, str]:
+    """Every generated form of every state's nisba adjective -> that state's ISO3 (the first state listing it)."""
+    table: dict[str, str] = {}
+    for c in base.countries.values():
+        for stem in c.adj:
+            for form in adjective_forms(stem):
+                table.setdefault(form, c.iso3)
+    return table
+
+
 def _rank(key: Key) -> int:
     return _RANK[key.kind]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.actors.base import ActorBase, Entry, Head
 from marsad.actors.discover import discover_name
-from marsad.actors.matcher import ActorMatcher, Key, adjective_forms
+from marsad.actors.matcher import ActorMatcher, Key, adjective_table
 from marsad.actors.variants import arabic_name_countries
 from marsad.arabic.normalize import Normalized, normalize_key, word_trie
 from marsad.resources import load_yaml
@@ -77,7 +77,7 @@ class ActorResolver:
         self._stateless = frozenset(context.get("stateless_heads") or [])
         self._of_no_state = frozenset(context.get("no_state_heads") or [])
         self._attacked = re.compile(r"(?:^|\s)[وفبل]?(?:ال)?" + word_trie(context.get("attacks_on_a_city"))
-                                    + r"\s+(?:علي|نحو|ضد)\s*$")  # normalised: على is written علي
+                                    + r"\s+" + word_trie(context.get("attack_prepositions")) + r"\s*$")
         self._nearest = frozenset(context.get("nearest_country_heads") or [])
         self._local = re.compile(r"\s*(?:\S+\s+)?" + word_trie(context.get("local_words"))
                                  + r"(?=$|[\s.،,؛:!?؟])")
@@ -98,8 +98,7 @@ class ActorResolver:
         self._city_before = re.compile(r"\s[وف]?ب?(?:ال)?" + word_trie(context["place_nouns"]) + r"\s*$")
         self._org_heads = frozenset(context.get("org_leader_heads") or [])
         self._posts_in = _posts_in(self.base)
-        self._adjectives = {form: c.iso3 for c in self.base.countries.values() for stem in c.adj
-                            for form in adjective_forms(stem)}
+        self._adjectives = adjective_table(self.base)
         self._count_before = re.compile(r"(?:^|\s)(?:(?:\d+|" + word_trie(context["count_words"])
                                         + r")(?:\s+من)?|من)\s*$")  # "آلاف الروس"، "عشرات من السودانيين"
 

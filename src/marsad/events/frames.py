@@ -83,6 +83,10 @@ def _clitic_forms(word: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _spec() -> dict:
     raw = load_yaml("events/frames.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize_key(w) for w in raw.get(key) or [])
+
     return {
         "preps": frozenset(normalize_key(p) for p in raw["prepositions"]),
         "attached": {normalize_key(k): v for k, v in raw["attached"].items()},
@@ -93,23 +97,24 @@ def _spec() -> dict:
         "governors": frozenset(normalize_key(w) for w in raw.get("speech_verbs") or [] if " " not in w),
         # searched in " " + text: a pattern that opens with \s lets the engine skip to the spaces in C
         "speech": re.compile(r"\s[وف]?" + word_trie(raw.get("speech_verbs")) + r"(?=[\s،,]|$)"),
-        "quantities": frozenset(normalize_key(w) for w in raw.get("quantities") or []),
+        "quantities": words("quantities"),
         "instruments": tuple(sorted((normalize_key(w) for w in raw.get("instruments") or []), key=len, reverse=True)),
         "speech_complements": re.compile(r"(?:^|\s)" + word_trie(raw.get("speech_complements")) + r"(?=\s|$)"),
         "adverbs": {normalize_key(k): v for k, v in (raw.get("adverbs") or {}).items()},
-        "object_only": frozenset(normalize_key(w) for w in raw.get("object_only_words") or []),
-        "modifier_preps": frozenset(normalize_key(w) for w in raw.get("subject_modifier_prepositions") or []),
-        "own_initial": frozenset(normalize_key(w) for w in raw.get("own_initial_nouns") or []),
-        "masculine_names": frozenset(normalize_key(w) for w in raw.get("masculine_names") or []),
-        "detached": frozenset(normalize_key(w) for w in raw.get("detached_pronouns") or []),
-        "partitive": frozenset(normalize_key(w) for w in raw.get("partitive_pronouns") or []),
-        "causes": frozenset(normalize_key(w) for w in raw.get("cause_words") or []),
-        "documents": frozenset(normalize_key(w) for w in raw.get("document_nouns") or []),
-        "noun_doers": frozenset(normalize_key(w) for w in raw.get("noun_doer_verbs") or []),
-        "circumstance": frozenset(normalize_key(w) for w in raw.get("circumstance_words") or []),
+        "object_only": words("object_only_words"),
+        "modifier_preps": words("subject_modifier_prepositions"),
+        "own_initial": words("own_initial_nouns"),
+        "masculine_names": words("masculine_names"),
+        "detached": words("detached_pronouns"),
+        "partitive": words("partitive_pronouns"),
+        "causes": words("cause_words"),
+        "documents": words("document_nouns"),
+        "noun_doers": words("noun_doer_verbs"),
+        "circumstance": words("circumstance_words"),
         # "، في اتصال هاتفي مع Y،": a circumstance opened after a comma, right before a position
         "circumstance_open": re.compile(r"،\s*" + word_trie(raw.get("circumstance_words")) + r"\s+$"),
         # "، في إحاطة قدمها إلى مجلس الأمن،"، "، المعروف بحميدتي،": an aside between commas
+        "voice_needs_lam": tuple(normalize_key(w) for w in raw.get("voice_needs_lam") or []),
         "statement_aside": re.compile(r"\s*" + word_trie(raw.get("statement_asides")) + r"\s+"),
         "aside": re.compile(r"\s*،\s*" + word_trie(raw.get("aside_openers")) + r"\s[^،.؛:!?؟\"]{0,120}،"),
         # "بتدمير"، "باستهداف"، "بالرد": the deed a threat or a demand names, not "بين" or "باسم"
@@ -119,18 +124,18 @@ def _spec() -> dict:
         "agents": _by_last_word(normalize_key(w) for w in raw.get("agent_words") or []),
         "addressees": frozenset(raw.get("addressee_actors") or []),
         "sponsors": _by_last_word(normalize_key(w) for w in raw.get("sponsor_words") or []),
-        "patient_nouns": frozenset(normalize_key(w) for w in raw.get("patient_genitive_nouns") or []),
+        "patient_nouns": words("patient_genitive_nouns"),
         "consequence": re.compile(word_trie(raw.get("consequence_words")) + r"\s*$"),
-        "presence": frozenset(normalize_key(w) for w in raw.get("presence_words") or []),
-        "passive_prone": frozenset(normalize_key(w) for w in raw.get("passive_prone_verbs") or []),
-        "participles": frozenset(normalize_key(w) for w in raw.get("participles") or []),
+        "presence": words("presence_words"),
+        "passive_prone": words("passive_prone_verbs"),
+        "participles": words("participles"),
         "head_of": _by_last_word(normalize_key(w) for w in raw.get("head_of_words") or []),
-        "companions": frozenset(normalize_key(w) for w in raw.get("companion_words") or []),
-        "relatives": frozenset(normalize_key(w) for w in raw.get("relative_pronouns") or []),
-        "pronoun_objects": frozenset(normalize_key(w) for w in raw.get("pronoun_objects") or []),
+        "companions": words("companion_words"),
+        "relatives": words("relative_pronouns"),
+        "pronoun_objects": words("pronoun_objects"),
         "object_window": int(raw["object_window"]),
         "light_doer": re.compile(r"(?:^|\s)[وف]?" + word_trie(raw.get("light_verbs")) + r"\s"),
-        "during": frozenset(normalize_key(w) for w in raw.get("during_words") or []),
+        "during": words("during_words"),
     }
 
 
@@ -868,7 +873,7 @@ def frame(spec: TriggerSpec, t_start: int, t_end: int, enclitic: str, args: list
     if aside is None and spec.pos == "verb":
         said = sp["statement_aside"].match(norm, r2n(start_after))
         voice = next((a for a in after if said and 0 <= r2n(a.mention.start) - said.end() <= 2), None)
-        if voice is not None and (voice.prep == "ل" or not said.group().strip().startswith(("في بيان", "عبر بيان"))):
+        if voice is not None and (voice.prep == "ل" or not said.group().strip().startswith(sp["voice_needs_lam"])):
             aside = (said.start(), r2n(voice.mention.end))  # "في بيان لوزارة الخارجية": whose statement, no object
         elif said:
             aside = (said.start(), said.end())  # "اتهمت X في بيان الجيش بـ": the army is accused

@@ -60,13 +60,20 @@ def _cues() -> dict:
                                   + r"\s+\S+\s*$"),
         "future": frozenset(normalize_key(p) for p in spec["planned"].get("proclitic") or []),
         "after_noun": frozenset(normalize_key(p) for p in spec["planned"].get("after_noun") or []),
+        "new_clause": _new_clause(spec["clause_openers"]),
     }
 
 
+def _new_clause(openers: dict) -> re.Pattern[str]:
+    """A comma and a conjunction that start the next clause ("، واتهم"، "، فيما"، "، لكنه"; not "، في بيان")."""
+    not_before = word_trie(openers["not_before"])
+    return re.compile(r"[،,]\s*(?!" + not_before + r"\s)(?:" + word_trie(openers["conjunctions"]) + r")(?!"
+                      + not_before + r"\s)")
 
 
-# a comma and a conjunction start the next clause ("، واتهم"، "، فيما"، "، لكنه"; not "، في بيان")
-_NEW_CLAUSE = re.compile(r"[،,]\s*(?:و(?!(?:في|من|على|عن)\s)|ف(?!ي\s)|لكن)")
+
+
+
 
 
 def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal: bool = False,
@@ -92,7 +99,7 @@ def modality(norm_sentence: str, trigger_pos: int, proclitic: str = "", nominal:
         return Modality.HYPOTHETICAL  # "الهجمات المتكررة (التي تشنها)": what keeps happening, not one event
     prefix = " " + norm_sentence[:trigger_pos]
     denials = list(c["denial"].finditer(prefix))
-    if denials and not _NEW_CLAUSE.search(" " + norm_sentence[:trigger_pos + 3], denials[-1].end()):
+    if denials and not c["new_clause"].search(" " + norm_sentence[:trigger_pos + 3], denials[-1].end()):
         return Modality.NEGATED  # but "نفى باشاغا أي علاقة له بالهجوم، واتهم الدبيبة": a new clause is asserted
     word = norm_sentence[trigger_pos:trigger_pos + 20].split()[:1]
     participle = bool(word) and _PARTICIPLE.match(word[0]) is not None  # "الاتفاقات المبرمة": a fact

@@ -53,13 +53,8 @@ def _capitals_by_adjective(norm: Normalized, gaz: Gazetteer, text: str) -> list[
 
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    from marsad.actors.matcher import adjective_forms, shipped_matcher
-    table: dict[str, str] = {}
-    for c in shipped_matcher().base.countries.values():
-        for stem in c.adj:
-            for form in adjective_forms(stem):
-                table.setdefault(form, c.iso3)
-    return table
+    from marsad.actors.matcher import adjective_table, shipped_matcher
+    return adjective_table(shipped_matcher().base)
 
 
 def _capital_places(gaz: Gazetteer) -> dict[str, Place]:
